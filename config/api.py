@@ -1,6 +1,13 @@
-"""The versioned JSON API (django-ninja). Each app adds its router here."""
+"""The versioned JSON API (django-ninja) at /api/v1/. Each app owns its router in <app>/api.py."""
 
 from ninja import NinjaAPI
+
+from sakoo.atlas.api import router as atlas_router
+from sakoo.facilities.api import router as facilities_router
+from sakoo.geo.api import router as geo_router
+from sakoo.monitoring.api import router as monitoring_router
+from sakoo.vacancies.api import router as vacancies_router
+from sakoo.workcal.api import router as calendar_router
 
 api = NinjaAPI(
     title="Sakoo API",
@@ -9,7 +16,9 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
 )
-
-from sakoo.geo.api import router as geo_router  # noqa: E402
-
 api.add_router("/geo/", geo_router)
+api.add_router("/vacancies", vacancies_router)
+api.add_router("/atlas/", atlas_router)
+api.add_router("/calendar/", calendar_router)
+api.add_router("/facilities/", facilities_router)
+api.add_router("/stats/", monitoring_router)

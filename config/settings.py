@@ -88,7 +88,17 @@ INSTALLED_APPS = [
     # Sakoo apps, lower layers first (see docs/architecture.md)
     "sakoo.core",
     "sakoo.geo",
+    "sakoo.classifications",
     "sakoo.accounts",
+    "sakoo.workcal",
+    "sakoo.employers",
+    "sakoo.seekers",
+    "sakoo.vacancies",
+    "sakoo.search",
+    "sakoo.facilities",
+    "sakoo.atlas",
+    "sakoo.monitoring",
+    "sakoo.resolutions",
 ]
 
 MIDDLEWARE = [

@@ -1,20 +1,38 @@
-"""Load reference data and demo data, then print the demo accounts. Idempotent and deterministic."""
+"""`make demo`: load reference data and synthetic demo data, then print the demo accounts.
 
-from django.core.management import call_command
+Each step is a management command owned by its app; all are idempotent and deterministic from --seed.
+"""
+
+from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand
 
-# Each entry: (command name, kwargs). Apps add their demo step here, in dependency order.
-DEMO_STEPS: list[tuple[str, dict]] = []
+# In dependency order. Reference data first, then demo data app by app.
+STEPS = [
+    ("load_reference", False),  # geo: provinces, counties, census 2016; classifications: ISCO-08, ISIC 4
+    ("load_calendar", False),  # workcal: weekends and official holidays
+    ("demo_accounts", True),  # accounts: demo users for every role
+    ("demo_jobs", True),  # employers, seekers, vacancies, applications, placements
+    ("demo_facilities", True),  # agencies, banks, quotas, facility files
+    ("demo_working_group", True),  # the governor's meeting and its resolutions
+    ("rebuild_search_index", False),  # search: the index is a cache of the database
+    ("print_demo_accounts", False),
+]
 
 
 class Command(BaseCommand):
-    help = "Load the reference data (geography, census, classifications) and the synthetic demo data."
+    help = "Load the reference data and the synthetic demo data (idempotent, deterministic from --seed)."
 
     def add_arguments(self, parser):
         parser.add_argument("--seed", type=int, default=1404)
 
     def handle(self, *args, seed, **options):
-        for name, kwargs in DEMO_STEPS:
+        available = get_commands()
+        for name, seeded in STEPS:
+            if name not in available:
+                continue
             self.stdout.write(f"== {name}")
-            call_command(name, **({"seed": seed} | kwargs) if kwargs.get("_seeded") else kwargs)
-        self.stdout.write(self.style.SUCCESS("Sakoo demo is ready."))
+            if seeded:
+                call_command(name, seed=seed)
+            else:
+                call_command(name)
+        self.stdout.write(self.style.SUCCESS("Sakoo demo data is ready."))

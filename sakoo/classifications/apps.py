@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ClassificationsConfig(AppConfig):
+    name = "sakoo.classifications"
+    label = "classifications"

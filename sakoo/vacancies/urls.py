@@ -1,0 +1,2 @@
+app_name = "vacancies"
+urlpatterns: list = []
