@@ -1,0 +1,1 @@
+from sakoo.geo.testing import reference_data  # noqa: F401
