@@ -227,6 +227,19 @@ if SAKOO_ENV == "test":
 SMS_BACKEND = os.environ.get("SMS_BACKEND", "sakoo.accounts.sms.ConsoleSMSBackend")
 SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
 SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
+# Login codes and lockout (sakoo.accounts.selectors has the per-phone/per-IP send limits).
+OTP_CODE_TTL_SECONDS = env_int("OTP_CODE_TTL_SECONDS", 5 * 60)
+OTP_RESEND_COOLDOWN_SECONDS = 60
+OTP_MAX_ATTEMPTS = 5
+LOGIN_LOCKOUT_SECONDS = 15 * 60
+LOGIN_LOCKOUT_USER_FAILURES = 5
+LOGIN_LOCKOUT_IP_FAILURES = 20
+OTP_TOTP_ISSUER = "Sakoo"
+if SAKOO_ENV == "test":
+    # Fast hashing for the test suite only (factories create many users).
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Behind N reverse proxies, the client address is the N-th from the right of X-Forwarded-For.
+SAKOO_TRUSTED_PROXY_COUNT = env_int("SAKOO_TRUSTED_PROXY_COUNT", 0)
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sakoo@localhost")
 
@@ -263,6 +276,11 @@ if PRODUCTION:
     CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 NINJA_PAGINATION_PER_PAGE = 20
+
+# Search (sakoo.search): the tantivy index is a cache of the database, one directory per app server.
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "var" / "search-index"))
+# Public search API: requests per minute per client IP (0 = no limit, e.g. for the benchmark).
+SEARCH_API_RATE_LIMIT = env_int("SEARCH_API_RATE_LIMIT", 60)
 
 LOGGING = {
     "version": 1,

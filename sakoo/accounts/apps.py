@@ -6,3 +6,6 @@ class AccountsConfig(AppConfig):
     name = "sakoo.accounts"
     label = "accounts"
     verbose_name = _("Accounts and roles")
+
+    def ready(self):
+        from sakoo.accounts import checks  # noqa: F401 - registers the system checks
