@@ -41,3 +41,8 @@ def test_interactive_api_docs_use_no_cdn(client):
     assert "cdn." not in html
     assert "unpkg" not in html
     assert "jsdelivr" not in html
+
+
+def test_persian_even_when_the_browser_asks_for_english(client):
+    html = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="fa" dir="rtl">' in html
