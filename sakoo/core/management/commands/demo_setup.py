@@ -15,6 +15,7 @@ STEPS = [
     ("demo_facilities", True),  # agencies, banks, quotas, facility files
     ("demo_working_group", True),  # the governor's meeting and its resolutions
     ("rebuild_search_index", False),  # search: the index is a cache of the database
+    ("refresh_monthly_aggregates", {"all": True}),  # monitoring: the monthly figures of the dashboard
     ("print_demo_accounts", False),
 ]
 
@@ -31,7 +32,9 @@ class Command(BaseCommand):
             if name not in available:
                 continue
             self.stdout.write(f"== {name}")
-            if seeded:
+            if isinstance(seeded, dict):
+                call_command(name, **seeded)
+            elif seeded:
                 call_command(name, seed=seed)
             else:
                 call_command(name)
