@@ -6,7 +6,7 @@ from sakoo.atlas.api import router as atlas_router
 from sakoo.facilities.api import router as facilities_router
 from sakoo.geo.api import router as geo_router
 from sakoo.monitoring.api import router as monitoring_router
-from sakoo.vacancies.api import router as vacancies_router
+from sakoo.search.api import router as search_router
 from sakoo.workcal.api import router as calendar_router
 
 api = NinjaAPI(
@@ -17,7 +17,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/geo/", geo_router)
-api.add_router("/vacancies", vacancies_router)
+api.add_router("/vacancies", search_router)  # public list + detail (search app)
 api.add_router("/atlas/", atlas_router)
 api.add_router("/calendar/", calendar_router)
 api.add_router("/facilities/", facilities_router)

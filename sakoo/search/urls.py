@@ -1,2 +1,9 @@
+from django.urls import path
+
+from sakoo.search import views
+
 app_name = "search"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("suggest", views.suggest, name="suggest"),
+]

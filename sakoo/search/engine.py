@@ -1,0 +1,829 @@
+"""The vacancy search engine: a tantivy index of plain dict documents. No Django models in here.
+
+The database is the single source of truth; this index is a cache of the *public* vacancies that
+``sakoo.search.services`` keeps in step. Documents are dicts (see :data:`DOC_FIELDS`); text is analysed by
+:mod:`sakoo.search.analysis` (the one normaliser, joins, light stemming) before tantivy sees it.
+
+Relevance (``sort="relevance"`` with a text query; ``body`` holds the title's terms twice, then the
+description, occupation title, employer, county and city)::
+
+    score = Σ over query words of  Σ matching alternatives BM25(body)                 (text)
+            + 1.0 if the vacancy is in the searched county (matters for "near me")     (county)
+            + 1.5 if published in the last 7 days + 0.75 if in the last 30 days        (recency)
+
+The recency bonus re-ranks the best ``RERANK_WINDOW`` (100) matches by text and county, or as many as
+the requested page needs (cheaper than a per-document range clause in the query). Ties: newest first.
+
+Matches that need a typo correction (one edit, words of ≥ 5 letters) form a second tier listed after
+every exact match; they are looked for only when the exact matches are fewer than ``FUZZY_BELOW`` (20). Without a text query, results are the newest first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import fcntl
+import hashlib
+import html
+import itertools
+import json
+import os
+import re
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import tantivy
+
+from sakoo.core.text import normalize_text
+from sakoo.search.analysis import analyze_document, join_term, query_words, stem, word_keys, words
+
+__all__ = [
+    "DOC_FIELDS",
+    "MAX_QUERY_CHARS",
+    "Engine",
+    "EngineQuery",
+    "EngineResult",
+    "Hit",
+    "IndexLocked",
+    "fingerprint",
+]
+
+#: Keys of an input document. Dates are ISO strings (published_at a UTC datetime, expires_on a date).
+DOC_FIELDS = (
+    "id",
+    "title",
+    "description",
+    "employer_name",
+    "occupation_code",
+    "occupation_title",
+    "county_code",
+    "county_name",
+    "city",
+    "contract_type",
+    "remote",
+    "wage_min",
+    "wage_max",
+    "education_required",
+    "is_it",
+    "is_knowledge_based",
+    "is_graduate_targeted",
+    "published_at",
+    "expires_on",
+    "openings",
+)
+STORED_FIELDS = (*tuple(f for f in DOC_FIELDS if f != "description"), "excerpt")
+EXCERPT_CHARS = 300
+#: Longer queries are cut here (the caller tells the user).
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 12
+FUZZY_MIN_LENGTH = 5
+#: Typo-tolerant matches are added only when the exact matches are fewer than this (one page).
+FUZZY_BELOW = 20
+#: Relevance bonuses (see the module docstring) and the number of best text matches they re-rank.
+RECENCY_7_DAYS = 1.5
+RECENCY_30_DAYS = 0.75
+COUNTY_BONUS = 1.0
+RERANK_WINDOW = 100
+NO_EXPIRY_DAY = 10**7
+_EPOCH_DAY = date(1970, 1, 1)
+_FACET_FIELDS = {
+    "county": "county",
+    "occupation": "occ1",
+    "contract": "contract",
+    "education": "education",
+    "remote": "remote",
+    "knowledge_based": "kb",
+    "it": "it",
+    "graduate": "grad",
+}
+_WITHIN_BUCKETS = (1, 7, 30)
+_READER_CHECK_SECONDS = 0.2
+
+
+class IndexLocked(Exception):
+    """Another process holds the index writer for longer than we were willing to wait."""
+
+
+def fingerprint(doc: dict) -> int:
+    """A 63-bit hash of the document's content: the index check compares it with the database's."""
+    raw = json.dumps([doc.get(k) for k in DOC_FIELDS], ensure_ascii=False, default=str).encode()
+    return int.from_bytes(hashlib.blake2b(raw, digest_size=8).digest(), "big") >> 1
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    sb.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
+    sb.add_text_field("body", tokenizer_name="whitespace", index_option="freq")
+    for name in ("county", "occ1", "occ2", "contract", "education", "remote"):
+        sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    sb.add_text_field("occ", tokenizer_name="raw", index_option="basic")
+    for name in ("kb", "it", "grad", "pub", "exp", "wage", "stamp"):
+        sb.add_unsigned_field(name, indexed=True, fast=True)
+    sb.add_bytes_field("doc", stored=True, indexed=False)
+    return sb.build()
+
+
+SCHEMA = _schema()
+_Q = tantivy.Query
+_MUST = tantivy.Occur.Must
+_SHOULD = tantivy.Occur.Should
+_MUST_NOT = tantivy.Occur.MustNot
+
+
+def _epoch_seconds(value: str | datetime | None) -> int:
+    if not value:
+        return 0
+    dt = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return int(dt.timestamp())
+
+
+def _epoch_day(value: str | date | None) -> int:
+    if not value:
+        return NO_EXPIRY_DAY
+    d = date.fromisoformat(value) if isinstance(value, str) else value
+    return (d - _EPOCH_DAY).days
+
+
+def _to_tantivy(doc: dict) -> tantivy.Document:
+    code = doc.get("occupation_code") or ""
+    t = tantivy.Document()
+    t.add_unsigned("id", int(doc["id"]))
+    title_terms = analyze_document(doc["title"])
+    t.add_text("title", title_terms)
+    rest = " ".join(
+        str(doc.get(k) or "")
+        for k in ("description", "occupation_title", "employer_name", "county_name", "city")
+    )
+    # one field to query: the title's terms twice (weight 2 through term frequency), then the rest
+    t.add_text("body", f"{title_terms} {title_terms} {analyze_document(rest)}")
+    t.add_text("county", doc.get("county_code") or "")
+    t.add_text("occ1", code[:1])
+    t.add_text("occ2", code[:2])
+    for n in range(1, len(code) + 1):
+        t.add_text("occ", code[:n])
+    t.add_text("contract", doc.get("contract_type") or "")
+    t.add_text("education", doc.get("education_required") or "none")
+    t.add_text("remote", doc.get("remote") or "on_site")
+    t.add_unsigned("kb", int(bool(doc.get("is_knowledge_based"))))
+    t.add_unsigned("it", int(bool(doc.get("is_it"))))
+    t.add_unsigned("grad", int(bool(doc.get("is_graduate_targeted"))))
+    t.add_unsigned("pub", _epoch_seconds(doc.get("published_at")))
+    t.add_unsigned("exp", _epoch_day(doc.get("expires_on")))
+    t.add_unsigned("wage", int(doc.get("wage_max") or doc.get("wage_min") or 0))
+    t.add_unsigned("stamp", fingerprint(doc))
+    stored = {k: doc.get(k) for k in STORED_FIELDS if k != "excerpt"}
+    stored["excerpt"] = (doc.get("description") or "")[:EXCERPT_CHARS]
+    t.add_bytes("doc", json.dumps(stored, ensure_ascii=False, default=str).encode())
+    return t
+
+
+# --------------------------------------------------------------------------------------------------
+# Queries
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class EngineQuery:
+    text: str = ""
+    counties: tuple[str, ...] = ()
+    home_counties: tuple[str, ...] = ()  # ranked first among ``counties`` ("near me")
+    occupation: str = ""
+    contract: str = ""
+    education: str = ""
+    min_wage: int | None = None  # rials; compared with wage_max (or wage_min when no maximum)
+    remote: bool | None = None  # True: remote or hybrid; False: on site
+    knowledge_based: bool | None = None
+    it: bool | None = None
+    graduate: bool | None = None
+    within_days: int | None = None
+    sort: str = "relevance"  # relevance | date | wage
+    offset: int = 0
+    limit: int = 20
+    facets: bool = True
+    highlight: bool = True  # marked title and snippet (the page); the API does without
+    now: datetime | None = None
+    today: date | None = None  # the local date for expiry (default: now's date)
+
+    def without(self, name: str) -> EngineQuery:
+        """The same query with one filter removed (for disjunctive facets and "widen" suggestions)."""
+        empty = {"counties": (), "home_counties": (), "min_wage": None, "within_days": None}
+        if name == "county":
+            return dataclasses.replace(self, counties=(), home_counties=())
+        if name in ("occupation", "contract", "education"):
+            return dataclasses.replace(self, **{name: ""})
+        if name in empty:
+            return dataclasses.replace(self, **{name: empty[name]})
+        return dataclasses.replace(self, **{name: None})
+
+    def active_filters(self) -> list[str]:
+        names = []
+        if self.counties:
+            names.append("county")
+        for name in ("occupation", "contract", "education"):
+            if getattr(self, name):
+                names.append(name)
+        for name in ("min_wage", "remote", "knowledge_based", "it", "graduate", "within_days"):
+            if getattr(self, name) is not None:
+                names.append(name)
+        return names
+
+
+@dataclasses.dataclass
+class Hit:
+    id: int
+    score: float
+    doc: dict
+    title_html: str
+    snippet_html: str
+    typo_match: bool = False
+
+
+@dataclasses.dataclass
+class EngineResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]
+    words: list[str]  # the search-key words the query was read as
+    unknown_words: list[str]  # words with no exact match anywhere in the index
+
+
+@dataclasses.dataclass
+class _Unit:
+    """One query word (or synonym phrase): alternatives of required term tuples, plus a typo-tolerant form."""
+
+    alternatives: list[tuple[str, ...]]
+    fuzzy: tuple[str, ...] = ()
+
+
+def _term(field: str, term: str):
+    return _Q.term_query(SCHEMA, field, term)
+
+
+def _const(query, score: float = 0.0):
+    return _Q.const_score_query(query, score)
+
+
+def _term_exact(term: str):
+    return _term("body", term)
+
+
+def _term_fuzzy(term: str):
+    return _const(_Q.fuzzy_term_query(SCHEMA, "body", term, distance=1), 0.01)
+
+
+class Synonyms:
+    """Groups of equivalent words/phrases; each member is matched by its analysed stems."""
+
+    def __init__(self, groups: Iterable[Iterable[str]] = ()):
+        self.by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.groups: list[list[tuple[str, ...]]] = []
+        for group in groups:
+            members = []
+            for phrase in group:
+                stems = tuple(stem(k) for k in words(phrase))
+                if stems and stems not in members:
+                    members.append(stems)
+            if len(members) < 2:
+                continue
+            index = len(self.groups)
+            self.groups.append(members)
+            for member in members:
+                self.by_first.setdefault(member[0], []).append((member, index))
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def match(self, stems: list[str], i: int) -> tuple[int, list[tuple[str, ...]]] | None:
+        for member, index in self.by_first.get(stems[i], ()):
+            if tuple(stems[i : i + len(member)]) == member:
+                return len(member), self.groups[index]
+        return None
+
+
+def parse_units(text: str, synonyms: Synonyms) -> tuple[list[str], list[_Unit]]:
+    keys = query_words(text[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
+    stems = [stem(k) for k in keys]
+    units: list[_Unit] = []
+    i = 0
+    while i < len(keys):
+        found = synonyms.match(stems, i)
+        if found and found[0] > 1:
+            span, members = found
+            units.append(_Unit(alternatives=list(members)))
+            i += span
+            continue
+        alternatives: list[tuple[str, ...]] = [(stems[i],)]
+        if found:
+            alternatives.extend(m for m in found[1] if m not in alternatives)
+        if i > 0:
+            alternatives.append((join_term(keys[i - 1], keys[i]),))
+        if i + 1 < len(keys):
+            alternatives.append((join_term(keys[i], keys[i + 1]),))
+        fuzzy = [stems[i]] if len(keys[i]) >= FUZZY_MIN_LENGTH and not keys[i].isdigit() else []
+        fuzzy += [a[0] for a in alternatives[1:] if len(a) == 1 and len(a[0]) >= FUZZY_MIN_LENGTH]
+        units.append(_Unit(alternatives=alternatives, fuzzy=tuple(fuzzy)))
+        i += 1
+    return keys, units
+
+
+def _unit_query(unit: _Unit, with_fuzzy: bool):
+    clauses = []
+    for alternative in unit.alternatives:
+        if len(alternative) == 1:
+            clauses.append((_SHOULD, _term_exact(alternative[0])))
+        else:
+            clauses.append((_SHOULD, _Q.boolean_query([(_MUST, _term_exact(t)) for t in alternative])))
+    if with_fuzzy:
+        clauses.extend((_SHOULD, _term_fuzzy(term)) for term in unit.fuzzy)
+    return _Q.boolean_query(clauses)
+
+
+def _filter_clauses(q: EngineQuery, now: datetime) -> list:
+    today = ((q.today or now.date()) - _EPOCH_DAY).days
+    big = 2**62
+    clauses = [_Q.range_query(SCHEMA, "exp", tantivy.FieldType.Unsigned, today, big)]
+    if q.counties:
+        clauses.append(_Q.term_set_query(SCHEMA, "county", list(q.counties)))
+    if q.occupation:
+        clauses.append(_term("occ", q.occupation))
+    if q.contract:
+        clauses.append(_term("contract", q.contract))
+    if q.education:
+        clauses.append(_term("education", q.education))
+    if q.min_wage is not None:
+        clauses.append(
+            _Q.range_query(SCHEMA, "wage", tantivy.FieldType.Unsigned, max(int(q.min_wage), 1), big)
+        )
+    if q.remote is not None:
+        values = ["remote", "hybrid"] if q.remote else ["on_site"]
+        clauses.append(_Q.term_set_query(SCHEMA, "remote", values))
+    for name, field in (("knowledge_based", "kb"), ("it", "it"), ("graduate", "grad")):
+        value = getattr(q, name)
+        if value is not None:
+            clauses.append(_term(field, int(value)))
+    if q.within_days is not None:
+        since = int(now.timestamp()) - int(q.within_days) * 86400
+        clauses.append(_Q.range_query(SCHEMA, "pub", tantivy.FieldType.Unsigned, max(since, 0), big))
+    return [(_MUST, _const(c)) for c in clauses]
+
+
+def _boost_clauses(q: EngineQuery, now: datetime) -> list:
+    """The county bonus (only for "near me" searches); recency is added when re-ranking (``_rank``)."""
+    if q.home_counties:
+        return [(_SHOULD, _const(_Q.term_set_query(SCHEMA, "county", list(q.home_counties)), COUNTY_BONUS))]
+    return []
+
+
+def _recency_bonus(pub: int | None, t: int) -> float:
+    if not pub:
+        return 0.0
+    age = t - pub
+    return (RECENCY_7_DAYS if age <= 7 * 86400 else 0.0) + (RECENCY_30_DAYS if age <= 30 * 86400 else 0.0)
+
+
+# --------------------------------------------------------------------------------------------------
+# Highlighting (escape first, then mark)
+# --------------------------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"\S+")
+_SPECIAL_RE = re.compile("[&<>\"']")
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True when a and b differ by at most one insertion, deletion, substitution or transposition."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    if la > lb:
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1 :] == a:
+            return True
+    return False
+
+
+@lru_cache(maxsize=200_000)
+def _candidates(raw_word: str) -> frozenset[str]:
+    """The index terms a raw word of a text can stand for (its stems, keys and the join of its parts)."""
+    keys = word_keys(raw_word)
+    if not keys:
+        return frozenset()
+    return frozenset({stem(k) for k in keys} | {"".join(keys[:-1]) + stem(keys[-1])} | set(keys))
+
+
+class _Marker:
+    def __init__(self, terms: set[str], fuzzy: set[str]):
+        self.terms = terms
+        self.fuzzy = fuzzy
+        self._seen: dict[str, bool] = {}
+
+    def matches(self, raw_word: str) -> bool:
+        found = self._seen.get(raw_word)
+        if found is None:
+            found = self._seen[raw_word] = self._matches(raw_word)
+        return found
+
+    def _matches(self, raw_word: str) -> bool:
+        candidates = _candidates(raw_word)
+        if not candidates:
+            return False
+        if candidates & self.terms:
+            return True
+        return any(
+            _edit1(c, f)
+            for c in candidates
+            if len(c) >= FUZZY_MIN_LENGTH - 1
+            for f in self.fuzzy
+            if abs(len(c) - len(f)) <= 1
+        )
+
+    def mark(self, text: str) -> str:
+        out, last = [], 0
+        for m in _WORD_RE.finditer(text):
+            if self.matches(m.group()):
+                out.append(html.escape(text[last : m.start()]))
+                out.append("<mark>" + html.escape(m.group()) + "</mark>")
+                last = m.end()
+        out.append(html.escape(text[last:]))
+        return "".join(out)
+
+    def snippet(self, text: str, size: int = 160) -> str:
+        """A window of about ``size`` characters around the first match (escape first, then mark)."""
+        words_ = text.split()
+        if not words_:
+            return ""
+        first = next((i for i, w in enumerate(words_) if self.matches(w)), -1)
+        # walk back about a third of the window from the first match, then forward to fill it
+        lo = max(first, 0)
+        budget = size // 3 if first > 0 else 0
+        while lo > 0 and budget - len(words_[lo - 1]) - 1 >= 0:
+            budget -= len(words_[lo - 1]) + 1
+            lo -= 1
+        hi, used = lo, 0
+        while hi < len(words_) and (used + len(words_[hi]) <= size or hi == lo):
+            used += len(words_[hi]) + 1
+            hi += 1
+        window = words_[lo:hi]
+        escape = html.escape if _SPECIAL_RE.search(text) else str
+        body = " ".join(
+            "<mark>" + escape(w) + "</mark>" if (first >= 0 and self.matches(w)) else escape(w)
+            for w in window
+        )
+        return ("… " if lo else "") + body + (" …" if hi < len(words_) else "")
+
+
+# --------------------------------------------------------------------------------------------------
+# The index
+# --------------------------------------------------------------------------------------------------
+
+
+class Engine:
+    """One tantivy index directory. Readers are cheap and reload when another process commits."""
+
+    def __init__(self, path: str | os.PathLike, synonyms: Synonyms | None = None):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.synonyms = synonyms or Synonyms()
+        self.index = tantivy.Index(SCHEMA, path=str(self.path), reuse=True)
+        self._meta = self.path / "meta.json"
+        self._meta_stamp = self._meta_mtime()
+        self._checked_at = 0.0
+        self._lock = threading.Lock()
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    def _meta_mtime(self) -> int:
+        try:
+            return self._meta.stat().st_mtime_ns
+        except FileNotFoundError:
+            return 0
+
+    def reload(self) -> None:
+        self.index.reload()
+        self._meta_stamp = self._meta_mtime()
+
+    def searcher(self) -> tantivy.Searcher:
+        now = time.monotonic()
+        if now - self._checked_at > _READER_CHECK_SECONDS:
+            self._checked_at = now
+            if self._meta_mtime() != self._meta_stamp:
+                self.reload()
+        return self.index.searcher()
+
+    def num_docs(self) -> int:
+        return self.searcher().num_docs
+
+    def fingerprints(self) -> dict[int, int]:
+        """{vacancy id: content fingerprint} of every document in the index."""
+        s = self.searcher()
+        n = s.num_docs
+        if not n:
+            return {}
+        hits = s.search(_Q.all_query(), limit=n, count=False).hits
+        addresses = [a for _, a in hits]
+        ids = s.fast_field_values("id", addresses)
+        stamps = s.fast_field_values("stamp", addresses)
+        return dict(zip(ids, stamps, strict=True))
+
+    def get(self, vacancy_id: int) -> dict | None:
+        s = self.searcher()
+        hits = s.search(_term("id", int(vacancy_id)), limit=1).hits
+        if not hits:
+            return None
+        return json.loads(bytes(s.doc(hits[0][1])["doc"][0]))
+
+    # -- writing ------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def writer(self, *, timeout: float = 30.0, heap: int = 64_000_000, threads: int = 1) -> Iterator:
+        """The single writer: an exclusive file lock first (processes), then tantivy's writer."""
+        lock_path = self.path / "sakoo-writer.lock"
+        deadline = time.monotonic() + timeout
+        with self._lock, open(lock_path, "a+") as fh:
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise IndexLocked(str(self.path)) from None
+                    time.sleep(0.02)
+            try:
+                writer = None
+                while writer is None:
+                    try:
+                        writer = self.index.writer(heap, threads)
+                    except ValueError:
+                        # tantivy's own lock may linger a moment after another process released ours
+                        if time.monotonic() > deadline:
+                            raise IndexLocked(str(self.path)) from None
+                        time.sleep(0.02)
+                try:
+                    yield writer
+                    writer.commit()
+                    writer.wait_merging_threads()
+                except BaseException:
+                    writer.rollback()
+                    raise
+                finally:
+                    del writer
+                self.reload()
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    @staticmethod
+    def apply(writer, *, upserts: Iterable[dict] = (), deletes: Iterable[int] = ()) -> int:
+        n = 0
+        # delete_documents_by_term does not match u64 terms in tantivy-py 0.27; a term query does
+        for vacancy_id in deletes:
+            writer.delete_documents_by_query(_term("id", int(vacancy_id)))
+            n += 1
+        for doc in upserts:
+            writer.delete_documents_by_query(_term("id", int(doc["id"])))
+            writer.add_document(_to_tantivy(doc))
+            n += 1
+        return n
+
+    @staticmethod
+    def replace_all(writer, docs: Iterable[dict]) -> int:
+        writer.delete_all_documents()
+        n = 0
+        for doc in docs:
+            writer.add_document(_to_tantivy(doc))
+            n += 1
+        return n
+
+    # -- searching ----------------------------------------------------------------------------------
+
+    def _queries(self, q: EngineQuery, now: datetime):
+        """(exact query, all query incl. typos or None, core-without-filters builder)."""
+        keys, units = parse_units(q.text, self.synonyms)
+        if not units:
+            return keys, units, None, None
+        exact = _Q.boolean_query([(_MUST, _unit_query(u, False)) for u in units])
+        fuzzy = None
+        if any(u.fuzzy for u in units):
+            fuzzy = _Q.boolean_query([(_MUST, _unit_query(u, True)) for u in units])
+        return keys, units, exact, fuzzy
+
+    @staticmethod
+    def _with(core, q: EngineQuery, now: datetime, boosts: bool = False, exclude=None):
+        clauses = [(_MUST, core)] if core is not None else [(_MUST, _const(_Q.all_query()))]
+        clauses += _filter_clauses(q, now)
+        if boosts:
+            clauses += _boost_clauses(q, now)
+        if exclude is not None:
+            clauses.append((_MUST_NOT, exclude))
+        return _Q.boolean_query(clauses)
+
+    def count(self, q: EngineQuery) -> int:
+        now = q.now or datetime.now(UTC)
+        s = self.searcher()
+        _, _, exact, fuzzy = self._queries(q, now)
+        n = s.search(self._with(exact, q, now), limit=1, count=True).count
+        if fuzzy is not None and n < FUZZY_BELOW:
+            n = s.search(self._with(fuzzy, q, now), limit=1, count=True).count
+        return n
+
+    def search(self, q: EngineQuery) -> EngineResult:
+        now = q.now or datetime.now(UTC)
+        s = self.searcher()
+        keys, units, exact, fuzzy = self._queries(q, now)
+        limit = max(int(q.limit), 1)
+        offset = max(int(q.offset), 0)
+        hits: list[tuple[object, bool]] = []
+        use_fuzzy = False
+        count1 = 0
+        if exact is not None:
+            ranked = q.sort not in ("date", "wage")
+            if ranked:
+                count1, ranked_hits = self._rank(
+                    s, self._with(exact, q, now, boosts=True), offset, limit, now
+                )
+            else:
+                count1 = s.search(self._with(exact, q, now), limit=1, count=True).count
+            # typo-tolerant matches only when the exact ones are few (a precise query needs none)
+            use_fuzzy = fuzzy is not None and count1 < FUZZY_BELOW
+        match_all = fuzzy if use_fuzzy else exact
+        if exact is None or q.sort in ("date", "wage"):
+            field = "wage" if q.sort == "wage" else "pub"
+            r = s.search(
+                self._with(match_all, q, now), limit=limit, offset=offset, count=True, order_by_field=field
+            )
+            total = r.count
+            hits = [(a, False) for _, a in r.hits]
+        else:
+            hits = [(a, False) for a in ranked_hits]
+            total = count1
+            if use_fuzzy:
+                tier2 = self._with(fuzzy, q, now, boosts=True, exclude=exact)
+                need = limit - len(hits)
+                count2, typo_hits = self._rank(s, tier2, max(offset - count1, 0), max(need, 1), now)
+                total += count2
+                if need > 0:
+                    hits += [(a, True) for a in typo_hits[:need]]
+        facets = self._facets(s, match_all, q, now) if q.facets else {}
+        unknown = []
+        if total == 0 and units:
+            unknown = [k for k, u in zip(keys, units, strict=False) if not self._known(s, u)]
+        marker = _Marker(
+            {t for u in units for alt in u.alternatives for t in alt},
+            {t for u in units for t in u.fuzzy} if use_fuzzy else set(),
+        )
+        out = []
+        for address, typo in hits:
+            doc = json.loads(bytes(s.doc(address)["doc"][0]))
+            title = doc.get("title") or ""
+            if not q.highlight:
+                title_html, snippet_html = html.escape(title), ""
+            elif units:
+                title_html, snippet_html = marker.mark(title), marker.snippet(doc.get("excerpt") or "")
+            else:
+                title_html = html.escape(title)
+                snippet_html = html.escape(" ".join((doc.get("excerpt") or "").split())[:160])
+            out.append(
+                Hit(
+                    id=int(doc["id"]),
+                    score=0.0,
+                    doc=doc,
+                    title_html=title_html,
+                    snippet_html=snippet_html,
+                    typo_match=typo,
+                )
+            )
+        return EngineResult(total=total, hits=out, facets=facets, words=keys, unknown_words=unknown)
+
+    @staticmethod
+    def _rank(s, query, offset: int, limit: int, now: datetime) -> tuple[int, list]:
+        """Top matches by text score (+ county bonus), the best ``RERANK_WINDOW`` re-ranked with recency."""
+        window = max(RERANK_WINDOW, offset + limit)
+        r = s.search(query, limit=window, count=True)
+        if not r.hits:
+            return r.count, []
+        hits = r.hits  # a property that converts every time: read it once
+        addresses = [a for _, a in hits]
+        scores = [score for score, _ in hits]
+        pubs = s.fast_field_values("pub", addresses)
+        t = int(now.timestamp())
+        order = sorted(
+            range(len(addresses)),
+            key=lambda i: (-(scores[i] + _recency_bonus(pubs[i], t)), -(pubs[i] or 0)),
+        )
+        return r.count, [addresses[i] for i in order[offset : offset + limit]]
+
+    @staticmethod
+    def _known(s, unit: _Unit) -> bool:
+        for alternative in unit.alternatives:
+            if all(s.doc_freq("body", t) > 0 for t in alternative):
+                return True
+        return False
+
+    def _facets(self, s, core, q: EngineQuery, now: datetime) -> dict[str, dict[str, int]]:
+        """Counts per value of each filter, each computed with every *other* filter applied."""
+        active = {"county" if n == "county" else n for n in q.active_filters()}
+        plain = {name: field for name, field in _FACET_FIELDS.items() if name not in active}
+        requests: list[tuple[EngineQuery, dict[str, str]]] = [(q, plain)]
+        for name in active:
+            if name in _FACET_FIELDS:
+                requests.append((q.without(name), {name: _FACET_FIELDS[name]}))
+        facets: dict[str, dict[str, int]] = {}
+        for query, fields in requests:
+            agg = {name: {"terms": {"field": field, "size": 200}} for name, field in fields.items()}
+            if query is q:
+                t = int(now.timestamp())
+                edges = [t - d * 86400 for d in sorted(_WITHIN_BUCKETS, reverse=True)]  # 30, 7, 1 days ago
+                ranges = [
+                    {"key": str(i), "from": lo, "to": hi}
+                    for i, (lo, hi) in enumerate(itertools.pairwise(edges))
+                ]
+                ranges.append({"key": str(len(edges) - 1), "from": edges[-1]})
+                agg["within_days"] = {"range": {"field": "pub", "ranges": ranges}}
+            if not agg:
+                continue
+            result = s.aggregate(self._with(core, query, now), agg)
+            if "within_days" in result:
+                result["within_days"] = {"buckets": _cumulative(result["within_days"])}
+            for name, value in result.items():
+                buckets = value.get("buckets", [])
+                if isinstance(buckets, dict):
+                    buckets = [dict(b, key=k) for k, b in buckets.items()]
+                facets[name] = {
+                    str(b["key"]): int(b["doc_count"]) for b in buckets if int(b.get("doc_count", 0)) > 0
+                }
+        if "within_days" in q.active_filters():
+            base = q.without("within_days")
+            t = int(now.timestamp())
+            facets["within_days"] = {}
+            for d in _WITHIN_BUCKETS:
+                n = self.count(dataclasses.replace(base, within_days=d, now=now))
+                if n:
+                    facets["within_days"][str(d)] = n
+        return facets
+
+    # -- spelling -----------------------------------------------------------------------------------
+
+    def spelling(self, word_key: str) -> str | None:
+        """A word from the indexed titles within two edits of ``word_key`` (for "did you mean")."""
+        if len(word_key) < 3:
+            return None
+        s = self.searcher()
+        target = stem(word_key)
+        query = _Q.fuzzy_term_query(SCHEMA, "title", target, distance=2)
+        best: tuple[int, str] | None = None
+        for _, address in s.search(query, limit=20, count=False).hits:
+            doc = json.loads(bytes(s.doc(address)["doc"][0]))
+            for raw in (doc.get("title") or "").split():
+                keys = word_keys(raw)
+                if not keys:
+                    continue
+                candidate = stem("".join(keys))
+                distance = _distance(candidate, target)
+                shown = normalize_text(raw.strip("()[]«»،,.:؛"))
+                if 0 < distance <= 2 and (best is None or (distance, shown) < best):
+                    best = (distance, shown)
+        return best[1] if best else None
+
+
+def _cumulative(value: dict) -> list[dict]:
+    """Non-overlapping range buckets (30–7, 7–1, 1–0 days ago) → "within N days" counts."""
+    buckets = value.get("buckets", [])
+    if isinstance(buckets, dict):
+        buckets = [dict(b, key=k) for k, b in buckets.items()]
+    by_index = {int(b["key"]): int(b.get("doc_count", 0)) for b in buckets if str(b["key"]).isdigit()}
+    days = sorted(_WITHIN_BUCKETS, reverse=True)
+    out = []
+    for i, d in enumerate(days):
+        out.append({"key": str(d), "doc_count": sum(n for j, n in by_index.items() if j >= i)})
+    return out
+
+
+def _distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def within_days_since(now: datetime, days: int) -> datetime:
+    return now - timedelta(days=days)

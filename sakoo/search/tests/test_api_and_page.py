@@ -1,0 +1,123 @@
+"""The public API (/api/v1/vacancies) and the search page (/search/)."""
+
+from django.core.cache import cache
+
+from sakoo.core.text import to_persian_digits
+from sakoo.search.api import SearchOut
+
+
+def test_api_list_with_filters_and_facets(client, fixture_ids):
+    cache.clear()
+    r = client.get("/api/v1/vacancies", {"q": "كارشناس", "county": "0301"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["total"] == 2
+    assert sorted(x["id"] for x in body["results"]) == sorted([fixture_ids["v01"], fixture_ids["v02"]])
+    first = next(x for x in body["results"] if x["id"] == fixture_ids["v01"])
+    assert (first["employer"], first["county"], first["wage_min"], first["wage_unit"]) == (
+        "شرکت آذر",
+        "تبریز",
+        200_000_000,
+        "rial",
+    )
+    assert first["url"] == f"/jobs/{fixture_ids['v01']}/"
+    assert {f["value"]: f["count"] for f in body["facets"]["county"]} == {"0301": 2, "0302": 1}
+    assert SearchOut.model_validate(body).total == 2  # the documented schema
+
+
+def test_api_min_wage_is_in_rials_and_accepts_persian_digits(client, fixture_ids):
+    cache.clear()
+    r = client.get("/api/v1/vacancies", {"min_wage": to_persian_digits(400_000_000)})
+    assert [x["id"] for x in r.json()["results"]] == [fixture_ids["v10"], fixture_ids["v09"]][::-1] or sorted(
+        x["id"] for x in r.json()["results"]
+    ) == sorted([fixture_ids["v09"], fixture_ids["v10"]])
+
+
+def test_api_bad_values_name_the_field(client, fixture_ids):
+    cache.clear()
+    r = client.get("/api/v1/vacancies", {"contract": "forever", "min_wage": "lots"})
+    assert r.status_code == 422
+    assert sorted(e["field"] for e in r.json()["detail"]) == ["contract", "min_wage"]
+
+
+def test_api_detail_only_public(client, fixture_ids):
+    cache.clear()
+    assert client.get(f"/api/v1/vacancies/{fixture_ids['v01']}").json()["title"] == "كارشناس ارشد حسابداري"
+    for key in ("v26", "v27", "v28", "v29"):
+        assert client.get(f"/api/v1/vacancies/{fixture_ids[key]}").status_code == 404
+
+
+def test_api_is_rate_limited(client, fixture_ids, settings):
+    cache.clear()
+    settings.SEARCH_API_RATE_LIMIT = 3
+    codes = [client.get("/api/v1/vacancies", {"q": "حسابدار"}).status_code for _ in range(4)]
+    assert codes == [200, 200, 200, 429]
+    r = client.get("/api/v1/vacancies")
+    assert "3" in r.json()["detail"] and r["Retry-After"].isdigit()
+
+
+def test_api_suggest(client, fixture_ids):
+    cache.clear()
+    r = client.get("/api/v1/vacancies/suggest", {"q": "حساب"})
+    assert [(c["kind"], c["label"]) for c in r.json()] == [
+        ("title", "حسابدار"),
+        ("title", "حسابداران باتجربه"),
+        ("occupation", "حسابدار"),
+        ("title", "کمک حسابدار"),
+        ("title", "كارشناس ارشد حسابداري"),
+        ("occupation", "کمک حسابدار"),
+    ]
+
+
+def test_search_page_tomans_and_persian_digits(client, fixture_ids):
+    r = client.get("/search/", {"q": "كارشناس", "min_wage": "۲۰۰۰۰۰۰۰"})  # 20,000,000 tomans
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert html.count('data-testid="result"') == 1  # v01 (200–300 M rials); v02's 150 M is below
+    assert "<mark>كارشناس</mark>" in html
+
+
+def test_search_page_bad_input_keeps_what_was_typed(client, fixture_ids):
+    r = client.get("/search/", {"q": "حسابدار", "min_wage": "خیلی", "page": "x"})
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert 'value="خیلی"' in html
+    assert 'data-testid="results"' not in html
+
+
+def test_search_page_no_results_offers_widening(client, fixture_ids):
+    r = client.get("/search/", {"q": "حسابدار", "county": "0302"})
+    html = r.content.decode()
+    assert 'data-testid="no-results"' in html
+    assert "?q=%D8%AD%D8%B3%D8%A7%D8%A8%D8%AF%D8%A7%D8%B1&amp;near=1" in html or "near=1" in html
+
+
+def test_search_page_htmx_returns_the_partial(client, fixture_ids):
+    r = client.get("/search/", {"q": "راننده"}, headers={"HX-Request": "true", "HX-Target": "search-results"})
+    html = r.content.decode()
+    assert "<form" not in html
+    assert html.count('data-testid="result"') == 3
+
+
+def test_suggest_partial(client, fixture_ids):
+    r = client.get("/search/suggest", {"q": "تبر"})
+    assert "?county=0301" in r.content.decode()
+
+
+def test_long_query_and_page_out_of_range_are_explained(client, fixture_ids):
+    cache.clear()
+    body = client.get("/api/v1/vacancies", {"q": "حسابدار " * 1250, "page": "99"}).json()
+    assert (body["total"], body["page"], body["page_clamped"], body["query_truncated"]) == (4, 1, True, True)
+    assert body["notices"] == [
+        "عبارت جست‌وجو بسیار بلند بود و کوتاه شد.",
+        "چنین صفحه‌ای وجود ندارد؛ این صفحهٔ آخر است.",
+    ]
+    html = client.get("/search/", {"q": '+-:^~*()" AND OR NOT ' * 500}).content.decode()
+    assert 'role="status"' in html
+
+
+def test_operator_characters_over_http_are_not_errors(client, fixture_ids):
+    cache.clear()
+    for q in ['"', "(((", "*:*", "AND", "حسابدار^2~"]:
+        assert client.get("/api/v1/vacancies", {"q": q}).status_code == 200
+        assert client.get("/search/", {"q": q}).status_code == 200

@@ -1,0 +1,114 @@
+"""The search page (/search/) and its htmx partials. Thin: the form reads, the selector searches."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from sakoo.search.forms import SearchForm
+from sakoo.search.selectors import counties_by_code, typeahead, vacancy_search
+
+FILTER_LABELS = {
+    "county": _("County"),
+    "occupation": _("Occupation group"),
+    "contract": _("Contract type"),
+    "education": _("Education required"),
+    "min_wage": _("Minimum wage"),
+    "remote": _("Remote work"),
+    "knowledge_based": _("Knowledge-based company"),
+    "it": _("IT-oriented"),
+    "graduate": _("For university graduates"),
+    "within_days": _("Posted"),
+}
+
+
+def _query_string(params: dict, changes: dict) -> str:
+    merged = {k: v for k, v in params.items() if v not in ("", None) and k != "page"}
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    return "?" + urlencode(merged)
+
+
+@require_GET
+def search(request):
+    form = SearchForm(request.GET or None, wage_unit="toman")
+    params = {k: v for k, v in request.GET.items()}
+    result = None
+    if form.is_bound and form.is_valid():
+        result = vacancy_search(**form.search_kwargs())
+    elif not form.is_bound:
+        form = SearchForm(wage_unit="toman")
+        result = vacancy_search()
+    widen = []
+    if result is not None:
+        for s in result.suggestions:
+            label = FILTER_LABELS.get(s.label, s.label) if s.kind == "drop_filter" else s.label
+            widen.append(
+                {"kind": s.kind, "label": label, "count": s.count, "href": _query_string(params, s.params)}
+            )
+    facet_links = {}
+    if result is not None:
+        param_of = {"knowledge_based": "kb", "within_days": "days"}
+        for name, items in result.facets.items():
+            param = param_of.get(name, name)
+            facet_links[name] = [
+                dict(
+                    item,
+                    href=_query_string(params, {param: item["value"]}),
+                    active=params.get(param) == item["value"],
+                )
+                for item in items
+            ]
+    pages = {}
+    if result is not None:
+        if result.has_previous:
+            pages["previous"] = _query_string(params, {"page": str(result.page - 1)})
+        if result.has_next:
+            pages["next"] = _query_string(params, {"page": str(result.page + 1)})
+    counties = sorted(counties_by_code().values(), key=lambda c: c.name)
+    context = {
+        "form": form,
+        "county_options": counties,
+        "result": result,
+        "widen": widen,
+        "facets": facet_links,
+        "pages": pages,
+        "active_filters": bool(
+            form.is_bound
+            and form.is_valid()
+            and any(
+                form.cleaned_data.get(k)
+                for k in (
+                    "county",
+                    "occupation",
+                    "contract",
+                    "education",
+                    "min_wage",
+                    "remote",
+                    "kb",
+                    "it",
+                    "graduate",
+                    "days",
+                )
+            )
+        ),
+    }
+    template = (
+        "search/_results.html"
+        if request.htmx and request.htmx.target == "search-results"
+        else "search/search.html"
+    )
+    return render(request, template, context)
+
+
+@require_GET
+def suggest(request):
+    """Typeahead partial (htmx): a list of completions for ``q``."""
+    q = request.GET.get("q", "")
+    return render(request, "search/_suggest.html", {"completions": typeahead(q), "q": q})
