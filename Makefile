@@ -8,10 +8,15 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: demo test install serve lint browser clean messages
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard package-lock.json)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@# Test-only JavaScript tools (axe-core for the accessibility tests), pinned by package-lock.json.
+	@if [ -f package.json ]; then \
+	  if command -v npm >/dev/null; then npm ci --no-audit --no-fund; \
+	  else echo "npm not found: skipping test-only JavaScript tools (make test will need them)" >&2; fi; \
+	fi
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,6 +29,9 @@ demo: $(STAMP)
 
 ## make test: the whole suite (unit, integration and browser tests) on SQLite, or on DATABASE_URL if set
 test: $(STAMP) browser
+	@if [ -f package.json ] && [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  echo "The accessibility tests need axe-core: install Node.js and npm (sudo apt-get install npm), then run: npm ci --no-audit --no-fund" >&2; \
+	  exit 1; fi
 	SAKOO_ENV=test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Browser tests drive Debian's Chromium; install it when missing and we may (root on Debian).

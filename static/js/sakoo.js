@@ -11,4 +11,32 @@
     var message = event.target.getAttribute("data-confirm");
     if (message && !window.confirm(message)) { event.preventDefault(); }
   });
+  // Tables wider than the screen scroll sideways inside .table-wrap: let keyboard users reach and scroll
+  // them (focusable, named by the table's caption when it has one).
+  function makeScrollersFocusable(root) {
+    (root || document).querySelectorAll(".table-wrap:not([tabindex])").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth + 1) { return; }
+      wrap.setAttribute("tabindex", "0");
+      var caption = wrap.querySelector("caption");
+      if (caption && !wrap.hasAttribute("role")) {
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", caption.textContent.trim());
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { makeScrollersFocusable(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { makeScrollersFocusable(event.target); });
+  var resizeTimer;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () { makeScrollersFocusable(document); }, 200);
+  });
+  // The main navigation scrolls sideways on phones: bring a link that gets keyboard focus fully into view
+  // (browsers leave a half-visible link where it is).
+  document.addEventListener("focusin", function (event) {
+    var link = event.target;
+    if (link.closest && link.closest(".main-nav") && link.scrollIntoView) {
+      link.scrollIntoView({block: "nearest", inline: "nearest"});
+    }
+  });
 })();
