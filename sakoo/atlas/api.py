@@ -16,7 +16,7 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from sakoo.atlas import exports, layers, selectors
-from sakoo.atlas.forms import current_month, month_text
+from sakoo.atlas.forms import default_month, month_text
 from sakoo.core.jalali import parse_jalali_month
 from sakoo.core.text import normalize_digits
 from sakoo.geo.models import Province
@@ -61,7 +61,7 @@ def _parse(
         _bad("education", "must be all, graduates or non_graduates")
     if classification not in ("fixed", "quantile", "jenks"):
         _bad("classification", "must be fixed, quantile or jenks")
-    ym = current_month()
+    ym = default_month()
     if month:
         try:
             ym = parse_jalali_month(normalize_digits(month))

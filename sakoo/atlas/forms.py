@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from sakoo.atlas import layers
+from sakoo.core.forms import PersianIntegerField
 from sakoo.core.jalali import jalali_month_of, parse_jalali_month
-from sakoo.core.text import normalize_digits
+from sakoo.core.text import format_number, normalize_digits
 from sakoo.geo.models import Province
 
 
@@ -19,8 +20,27 @@ def current_month() -> tuple[int, int]:
     return jalali_month_of(timezone.localdate())
 
 
+def default_month() -> tuple[int, int]:
+    """The registry's default month: the latest complete Jalali month (a running month still changes)."""
+    from sakoo.core.jalali import add_months
+
+    return add_months(*current_month(), -1)
+
+
 def month_text(month: tuple[int, int]) -> str:
     return f"{month[0]}-{month[1]:02d}"
+
+
+class PersianDigitsInput(forms.TextInput):
+    """A text input that shows its value in Persian digits on Persian pages (the server accepts either)."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if value is None:
+            return None
+        from sakoo.core.text import to_persian_digits
+
+        return to_persian_digits(value) if _is_fa() else value
 
 
 class AtlasQueryForm(forms.Form):
@@ -52,6 +72,7 @@ class AtlasQueryForm(forms.Form):
         required=False,
         max_length=10,
         help_text=_("For example 1404-07; registry only"),
+        widget=PersianDigitsInput(attrs={"dir": "ltr", "inputmode": "numeric", "autocomplete": "off"}),
     )
     classification = forms.ChoiceField(
         label=_("Classes"),
@@ -68,7 +89,13 @@ class AtlasQueryForm(forms.Form):
         required=False,
         help_text=_("Registry shares and rates"),
     )
-    top = forms.IntegerField(label=_("Top counties (k)"), min_value=1, max_value=30, required=False)
+    top = PersianIntegerField(
+        label=_("Top counties (k)"),
+        min_value=1,
+        max_value=30,
+        required=False,
+        widget=PersianDigitsInput,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,7 +122,7 @@ class AtlasQueryForm(forms.Form):
     def clean_month(self):
         raw = normalize_digits(self.cleaned_data.get("month") or "").strip()
         if not raw:
-            return current_month()
+            return default_month()
         try:
             return parse_jalali_month(raw)
         except (ValidationError, ValueError) as exc:
@@ -130,7 +157,7 @@ class AtlasQueryForm(forms.Form):
             "indicator": "rate",
             "sex": "all",
             "education": "all",
-            "month": current_month(),
+            "month": default_month(),
             "classification": "fixed",
             "smooth": False,
             "change": False,
@@ -150,3 +177,93 @@ def _is_fa() -> bool:
     from sakoo.core.text import is_persian_language
 
     return is_persian_language()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reference figures (province admins)
+# ---------------------------------------------------------------------------------------------------
+
+
+class PersianDecimalField(forms.DecimalField):
+    """A decimal typed with Persian or ASCII digits, Persian or ASCII separators (``۱۲۵٬۰۰۰``, ``۱۲٫۵``)."""
+
+    widget = forms.TextInput
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        for key in ("min", "max", "step"):
+            attrs.pop(key, None)
+        attrs.update({"inputmode": "decimal", "dir": "ltr", "autocomplete": "off"})
+        return attrs
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = normalize_digits(value).strip()
+            for sep in ("\u066c", ",", "\u060c", " ", "\u00a0", "\u202f", "\u200c"):
+                value = value.replace(sep, "")
+            value = value.replace("\u066b", ".").replace("/", ".").replace("\u2212", "-")
+        return super().to_python(value)
+
+
+def _required(field: str):
+    return {"required": _("%(field)s: this field is required.") % {"field": field}}
+
+
+class ReferenceFigureForm(forms.Form):
+    """What an admin types; the service validates and saves."""
+
+    label = forms.CharField(
+        label=_("What it counts"),
+        max_length=200,
+        help_text=_("For example: unemployed persons, Labour Force Survey estimate"),
+    )
+    value = PersianDecimalField(
+        label=_("Value"),
+        max_digits=14,
+        decimal_places=2,
+        help_text=_("A number, for example 125,000 or 12.5"),
+    )
+    unit = forms.ChoiceField(label=_("Unit"))
+    source = forms.CharField(label=_("Source"), max_length=300, help_text=_("Publisher and publication"))
+    reference_period = forms.CharField(
+        label=_("Reference period"), max_length=100, help_text=_("For example: spring 1404")
+    )
+    reference_date = forms.CharField(
+        label=_("Date of the figure (Jalali)"),
+        max_length=20,
+        help_text=_("The date the figure refers to or was published, for example 1404/03/31"),
+    )
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from sakoo.atlas.models import ReferenceFigure
+
+        self.fields["unit"].choices = ReferenceFigure.Unit.choices
+        self.fields["reference_date"].widget.attrs.update({"dir": "ltr", "inputmode": "numeric"})
+        for field in self.fields.values():
+            if field.required:
+                field.error_messages.update(_required(field.label))
+        self.fields["value"].error_messages.update(
+            {
+                "invalid": _("Value: enter a number, for example 125,000 or 12.5."),
+                "max_digits": _("Value: the number is too large."),
+                "max_decimal_places": _("Value: at most two decimal places."),
+                "max_whole_digits": _("Value: the number is too large."),
+            }
+        )
+        self.fields["unit"].error_messages["invalid_choice"] = _("Unit: choose persons or percent.")
+        for name in ("label", "source", "reference_period"):
+            self.fields[name].error_messages["max_length"] = _("%(field)s: at most %(limit)s characters.") % {
+                "field": self.fields[name].label,
+                "limit": format_number(self.fields[name].max_length),
+            }
+
+    def clean_reference_date(self):
+        from sakoo.core.jalali import parse_jalali
+
+        raw = self.cleaned_data["reference_date"]
+        try:
+            return parse_jalali(normalize_digits(raw).strip())
+        except (ValidationError, ValueError) as exc:
+            raise ValidationError(_("Date of the figure: enter a Jalali date such as 1404/03/31.")) from exc

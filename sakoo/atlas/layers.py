@@ -295,8 +295,8 @@ def census_units(province_code: str, sex: str = "all", education: str = "all") -
         name_en = base.name_en if base else ""
         added = [c for c in members.get(code, []) if not c.census2016_code]
         if added:
-            name_fa = _join_fa(name_fa, [c.name_fa for c in added])
-            name_en = f"{name_en} (with {', '.join(c.name_en for c in added)})"
+            name_fa = _with_added(name_fa, [c.name_fa for c in added], "fa")
+            name_en = _with_added(name_en, [c.name_en or c.name_fa for c in added], "en")
         units.append(
             CensusUnit(
                 code=code,
@@ -311,8 +311,22 @@ def census_units(province_code: str, sex: str = "all", education: str = "all") -
     return units
 
 
-def _join_fa(name: str, added: list[str]) -> str:
-    return f"{name} (با {'، '.join(added)})"
+def _with_added(name: str, added: list[str], lang: str) -> str:
+    """«اهر (با هوراند)» / "Ahar (with Hurand)": a 2016 unit named with the counties created since."""
+    from django.utils import translation
+
+    with translation.override(lang):
+        separator = "، " if lang == "fa" else ", "
+        return _("%(name)s (with %(added)s)") % {"name": name, "added": separator.join(added)}
+
+
+def local_names(counties) -> str:
+    """County names in the active language, joined with the language's comma."""
+    from sakoo.core.text import is_persian_language
+
+    if is_persian_language():
+        return "، ".join(c.name_fa for c in counties)
+    return ", ".join(c.name_en or c.name_fa for c in counties)
 
 
 def census_map(
@@ -425,14 +439,27 @@ def _map_title(data: MapData) -> str:
     from sakoo.atlas.formatting import format_value
 
     name = data.province.name_en if (get_language() or "fa").startswith("en") else data.province.name_fa
+    # The title says what is counted, when (census 2016 or the registry's month) and where.
+    when = _("census 2016") if data.layer == CENSUS else data.date
     if data.province_value is None:
-        return f"{data.indicator.label} — {name}"
+        return (
+            f"{data.indicator.label}، {when} — {name}"
+            if _fa()
+            else f"{data.indicator.label}, {when} — {name}"
+        )
     value = format_value(data.province_value, data.indicator.unit)
-    return _("%(indicator)s by county — %(province)s: %(value)s") % {
+    return _("%(indicator)s by county, %(when)s — %(province)s: %(value)s") % {
         "indicator": data.indicator.label,
+        "when": when,
         "province": name,
         "value": value,
     }
+
+
+def _fa() -> bool:
+    from sakoo.core.text import is_persian_language
+
+    return is_persian_language()
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -488,6 +515,33 @@ def registry_counts(province_code: str, first: dt.date, last: dt.date) -> dict[s
     return result
 
 
+def registry_month_counts(
+    province_code: str, month: tuple[int, int], memo: dict | None = None
+) -> tuple[dict, dict]:
+    """Exact ``registry_counts`` of a Jalali month and of the month before (what ``registry_map`` needs).
+
+    ``memo`` (a dict the caller keeps) avoids counting a month twice when one output needs many maps
+    (the PDF: its maps, the 12-month trends and the fact sheets' key figures)."""
+    from sakoo.core.jalali import add_months
+
+    return (
+        registry_month(province_code, month, memo),
+        registry_month(province_code, add_months(*month, -1), memo),
+    )
+
+
+def registry_month(province_code: str, month: tuple[int, int], memo: dict | None = None) -> dict:
+    """``registry_counts`` of one Jalali month, kept in ``memo`` when given."""
+    from sakoo.core.jalali import jalali_month_range
+
+    if memo is None:
+        return registry_counts(province_code, *jalali_month_range(*month))
+    key = (province_code, tuple(month))
+    if key not in memo:
+        memo[key] = registry_counts(province_code, *jalali_month_range(*month))
+    return memo[key]
+
+
 def _registry_value(ind: str, c: dict[str, int], active: int) -> tuple[float | None, int | None, int | None]:
     """(value, numerator, denominator) for one county."""
     seekers = c.get("seekers", 0)
@@ -514,15 +568,18 @@ def registry_map(
     exact: bool = False,
     top: int = 6,
     by_change: bool = False,
+    counts: tuple[dict, dict] | None = None,
 ) -> MapData:
-    from sakoo.core.jalali import add_months, jalali_month_range, month_label
+    """``counts``: the exact ``registry_counts`` of the month and of the previous month, when the caller
+    already has them (several maps of one month, the fact sheets)."""
+    from sakoo.core.jalali import jalali_month_range, month_label
 
     ind = INDICATORS[indicator]
-    first, last = jalali_month_range(*month)
-    prev_first, prev_last = jalali_month_range(*add_months(*month, -1))
-    exact_counts = registry_counts(province.code, first, last)
+    _first, last = jalali_month_range(*month)
+    if counts is None:
+        counts = registry_month_counts(province.code, month)
+    exact_counts, previous = counts
     counts = exact_counts
-    previous = registry_counts(province.code, prev_first, prev_last)
     if not exact:
         # The public sees figures built from counts rounded to 5 (shares, rates and changes included), so
         # that no published number can be turned back into an exact count.
@@ -562,7 +619,8 @@ def registry_map(
             active=active,
             change=(value - before_value) if value is not None and before_value is not None else None,
             note=(
-                _("Per 1,000 computed over %(unit)s together (one 2016 census unit)") % {"unit": unit.name_fa}
+                _("Per 1,000 computed over %(unit)s together (one 2016 census unit)")
+                % {"unit": unit.name_en if not _fa() and unit.name_en else unit.name_fa}
                 if shared and indicator == "seekers_per_1000"
                 else ""
             ),

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 class ReferenceFigureQuerySet(models.QuerySet):
     def for_province(self, province_code: str):
+        """The figures in use (not retired), newest first."""
         return (
-            self.filter(province__code=province_code)
+            self.filter(province__code=province_code, retired_at__isnull=True)
             .select_related("province")
             .order_by("-reference_date", "pk")
         )
@@ -40,6 +41,10 @@ class ReferenceFigure(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+    retired_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     objects = ReferenceFigureQuerySet.as_manager()
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sakoo.atlas import layers, presentation, selectors
-from sakoo.core.jalali import format_jalali, jalali_month_of
+from sakoo.core.jalali import format_jalali
 from sakoo.geo.models import County, Province
 
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
@@ -33,19 +33,22 @@ def _census_maps(province: Province) -> list[layers.MapData]:
     ]
 
 
-def _registry_maps(province: Province, *, exact: bool) -> list[layers.MapData]:
+def _registry_maps(province: Province, *, exact: bool, memo: dict | None = None) -> list[layers.MapData]:
     if province.code != settings.SAKOO_PROVINCE:
         return []
-    month = jalali_month_of(timezone.localdate())
+    # The latest complete Jalali month, as on the fact sheets (a month still running would change).
+    month = selectors.latest_complete_month()
+    counts = layers.registry_month_counts(province.code, month, memo)
     return [
-        layers.registry_map(province, key, month=month, exact=exact)
+        layers.registry_map(province, key, month=month, exact=exact, counts=counts)
         for key in ("seekers_per_1000", "women_share", "graduate_share")
     ]
 
 
 def atlas_context(province: Province, *, exact: bool) -> dict:
     boundaries = presentation._boundaries(province.code)
-    maps = [*_census_maps(province), *_registry_maps(province, exact=exact)]
+    memo: dict = {}  # registry counts per month, shared by the maps, the trends and the key figures
+    maps = [*_census_maps(province), *_registry_maps(province, exact=exact, memo=memo)]
     map_pages = []
     for i, data in enumerate(maps):
         map_pages.append(
@@ -61,13 +64,20 @@ def atlas_context(province: Province, *, exact: bool) -> dict:
     concentration = layers.census_map(province, "unemployed", top=6)
     counties = list(County.objects.filter(province=province).select_related("province").order_by("name_fa"))
     trends = (
-        selectors.registry_trends(province.code, months=12, exact=exact)
+        selectors.registry_trends(province.code, months=12, exact=exact, memo=memo)
         if province.code == settings.SAKOO_PROVINCE
         else {}
     )
+    key_figures = (
+        selectors.registry_key_figures(province, exact=exact, memo=memo)
+        if province.code == settings.SAKOO_PROVINCE
+        else None
+    )
     sheets = []
     for county in counties:
-        sheet = selectors.fact_sheet(county, exact=exact, census_map=census, trends=trends)
+        sheet = selectors.fact_sheet(
+            county, exact=exact, census_map=census, trends=trends, key_figures=key_figures
+        )
         sheets.append(
             {"sheet": sheet, "locator": presentation.locator_map_from(boundaries, [county.code], width=300)}
         )

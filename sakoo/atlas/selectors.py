@@ -62,7 +62,23 @@ def atlas_map(query: dict, *, exact: bool) -> MapData:
 
 
 def reference_figures(province_code: str):
+    """Figures in use for a province (retired ones are not shown beside the maps)."""
     return ReferenceFigure.objects.for_province(province_code)
+
+
+def retired_reference_figures(province_code: str):
+    return (
+        ReferenceFigure.objects.filter(province__code=province_code, retired_at__isnull=False)
+        .select_related("province")
+        .order_by("-retired_at", "pk")
+    )
+
+
+def reference_figure_or_404(province_code: str, pk: int) -> ReferenceFigure:
+    try:
+        return ReferenceFigure.objects.get(province__code=province_code, pk=pk)
+    except ReferenceFigure.DoesNotExist as exc:
+        raise Http404("No such reference figure") from exc
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -79,6 +95,11 @@ EDUCATION_ORDER = [
     "other",
     "unknown",
 ]
+
+
+#: Education groups with fewer active persons are left out of a sheet's bars: their rates say nothing
+#: (a Wilson interval spanning most of the scale), and they are usually "unknown".
+MIN_BAR_ACTIVE = 50
 
 
 @dataclass
@@ -118,6 +139,67 @@ class FactSheet:
     occupations_sought: list[tuple[str, int]] = field(default_factory=list)
     occupations_offered: list[tuple[str, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    registry_figures: list[KeyFigure] = field(default_factory=list)
+    registry_month: str = ""
+
+
+@dataclass
+class KeyFigure:
+    """One registry figure of a county next to the province's (public: suppressed and rounded)."""
+
+    key: str
+    label: str
+    unit: str
+    value: float | None
+    province_value: float | None
+    suppressed: bool = False
+    note: str = ""
+
+
+#: Registry figures on the fact sheets (latest complete Jalali month), in this order.
+SHEET_REGISTRY_INDICATORS = (
+    "seekers",
+    "seekers_per_1000",
+    "placements",
+    "vacancies",
+    "vacancies_per_seeker",
+    "graduate_share",
+    "women_share",
+)
+
+
+def latest_complete_month() -> tuple[int, int]:
+    from django.utils import timezone
+
+    from sakoo.core.jalali import add_months, jalali_month_of
+
+    return add_months(*jalali_month_of(timezone.localdate()), -1)
+
+
+def registry_key_figures(
+    province: Province, *, exact: bool, month: tuple[int, int] | None = None, memo: dict | None = None
+) -> tuple[tuple[int, int], dict[str, list[KeyFigure]]]:
+    """Per current county: the registry's key figures for ``month`` (default: the latest complete Jalali
+    month) with the province's, computed by the same ``registry_map`` as the atlas page (same suppression
+    and rounding for the public, exact figures for officials)."""
+    month = month or latest_complete_month()
+    counts = layers.registry_month_counts(province.code, month, memo)
+    figures: dict[str, list[KeyFigure]] = defaultdict(list)
+    for key in SHEET_REGISTRY_INDICATORS:
+        data = layers.registry_map(province, key, month=month, exact=exact, counts=counts)
+        for row in data.rows:
+            figures[row.code].append(
+                KeyFigure(
+                    key=key,
+                    label=data.indicator.label,
+                    unit=data.indicator.unit,
+                    value=row.value,
+                    province_value=data.province_value,
+                    suppressed=row.suppressed,
+                    note=row.note,
+                )
+            )
+    return month, dict(figures)
 
 
 def _rate(u: int, a: int) -> float | None:
@@ -157,9 +239,11 @@ def fact_sheet(
     months: int = 12,
     census_map: MapData | None = None,
     trends: dict[str, list[dict]] | None = None,
+    key_figures: tuple[tuple[int, int], dict[str, list[KeyFigure]]] | None = None,
 ) -> FactSheet:
     from django.utils.translation import gettext as _
 
+    from sakoo.core.jalali import month_label
     from sakoo.geo.models import CensusEducation, Sex
 
     province = county.province
@@ -206,20 +290,26 @@ def fact_sheet(
         _activity_groups(province_qs, "sex"),
     )
     sheet.education_bars = _bars(
-        {k: unit_edu[k] for k in EDUCATION_ORDER if k in unit_edu and unit_edu[k][1] > 0},
+        {k: unit_edu[k] for k in EDUCATION_ORDER if k in unit_edu and unit_edu[k][1] >= MIN_BAR_ACTIVE},
         edu_labels,
         prov_edu,
     )
     if len(unit_counties) > 1:
         sheet.notes.append(
             _("Census 2016 figures cover %(names)s together: the county was divided after the census.")
-            % {"names": "، ".join(c.name_fa for c in unit_counties)}
+            % {"names": layers.local_names(sorted(unit_counties, key=lambda c: c.code))}
         )
     sheet.notes.append(census.caveat)
     if province.code == _installation_province():
+        memo: dict = {}  # the key figures' two months are among the trend's twelve
         if trends is None:
-            trends = registry_trends(province.code, months=months, exact=exact)
+            trends = registry_trends(province.code, months=months, exact=exact, memo=memo)
         sheet.trend = trends.get(county.code, [])
+        if key_figures is None:
+            key_figures = registry_key_figures(province, exact=exact, memo=memo)
+        month, per_county = key_figures
+        sheet.registry_figures = per_county.get(county.code, [])
+        sheet.registry_month = month_label(*month)
         sheet.occupations_sought, sheet.occupations_offered = top_occupations(county, exact=exact)
     return sheet
 
@@ -230,18 +320,20 @@ def _installation_province() -> str:
     return settings.SAKOO_PROVINCE
 
 
-def registry_trends(province_code: str, *, months: int, exact: bool) -> dict[str, list[dict]]:
+def registry_trends(
+    province_code: str, *, months: int, exact: bool, memo: dict | None = None
+) -> dict[str, list[dict]]:
     """Per current county: registered job seekers looking for work at the end of each of the last
     ``months`` Jalali months, and placements in each month (suppressed and rounded for the public)."""
     from django.utils import timezone
 
-    from sakoo.core.jalali import add_months, jalali_month_of, jalali_month_range, month_label
+    from sakoo.core.jalali import add_months, jalali_month_of, month_label
 
     now = jalali_month_of(timezone.localdate())
     per_month = []
     for i in range(months - 1, -1, -1):
         ym = add_months(*now, -i)
-        per_month.append((ym, layers.registry_counts(province_code, *jalali_month_range(*ym))))
+        per_month.append((ym, layers.registry_month(province_code, ym, memo)))
     codes = County.objects.filter(province__code=province_code).values_list("code", flat=True)
     trends: dict[str, list[dict]] = {}
     for code in codes:
@@ -255,6 +347,7 @@ def registry_trends(province_code: str, *, months: int, exact: bool) -> dict[str
                 "seekers": seekers,
                 "placements": placements,
                 "suppressed": False,
+                "preliminary": ym == now,  # the current month is not over: its figures will change
             }
             if not exact:
                 small = 0 < seekers < stats.SUPPRESSION_THRESHOLD

@@ -5,17 +5,20 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from sakoo.atlas import exports, layers, presentation, selectors
-from sakoo.atlas.forms import AtlasQueryForm, month_text
+from sakoo.accounts.scoping import has_role, role_required
+from sakoo.atlas import exports, layers, presentation, selectors, services
+from sakoo.atlas.forms import AtlasQueryForm, ReferenceFigureForm, month_text
 
 PDF_CACHE_SECONDS = 60 * 60
 
@@ -66,6 +69,8 @@ def index(request):
         ),
         "lorenz": presentation.lorenz_polyline(data.concentration.lorenz) if data.concentration else "",
         "reference_figures": selectors.reference_figures(query["province"]),
+        "can_edit_reference": has_role(request.user, "province_admin")
+        and query["province"] == settings.SAKOO_PROVINCE,
         "query_string": qs,
         "geojson_url": reverse("atlas:download", args=["geojson"]) + "?" + qs,
         "is_installation_province": query["province"] == settings.SAKOO_PROVINCE,
@@ -126,7 +131,7 @@ def atlas_pdf(request):
     province = selectors.province_or_404(query["province"])
     exact = selectors.sees_exact_figures(request.user)
     # Rendering takes seconds: keep each version (province, audience, language) for PDF_CACHE_SECONDS.
-    key = f"atlas-pdf:{province.code}:{int(exact)}:{get_language()}"
+    key = _pdf_cache_key(province.code, exact, get_language())
     started = time.monotonic()
     pdf = cache.get(key)
     if pdf is None:
@@ -136,3 +141,54 @@ def atlas_pdf(request):
     response["Content-Disposition"] = f'attachment; filename="sakoo-atlas-{province.code}.pdf"'
     response["X-Render-Seconds"] = f"{time.monotonic() - started:.1f}"
     return response
+
+
+def _pdf_cache_key(province_code: str, exact: bool, language: str) -> str:
+    return f"atlas-pdf:{province_code}:{int(exact)}:{language}"
+
+
+def _forget_pdfs(province_code: str) -> None:
+    """The cached PDFs show the reference figures: drop them when the figures change."""
+    cache.delete_many(
+        [
+            _pdf_cache_key(province_code, exact, lang)
+            for exact in (False, True)
+            for lang, _n in settings.LANGUAGES
+        ]
+    )
+
+
+@role_required("province_admin")
+@require_http_methods(["GET", "POST"])
+def reference_figures(request):
+    """Province admins list, add and retire the reference figures shown beside the maps."""
+    province = selectors.province_or_404(settings.SAKOO_PROVINCE)
+    form = ReferenceFigureForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reference_figure_create(province=province, created_by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        else:
+            _forget_pdfs(province.code)
+            messages.success(request, _("The reference figure was added; it is shown beside the maps."))
+            return redirect("atlas:reference_figures")
+    context = {
+        "form": form,
+        "province": province,
+        "figures": selectors.reference_figures(province.code),
+        "retired": selectors.retired_reference_figures(province.code),
+    }
+    return render(request, "atlas/reference_figures.html", context, status=400 if form.errors else 200)
+
+
+@role_required("province_admin")
+@require_POST
+def reference_figure_retire(request, pk: int):
+    figure = selectors.reference_figure_or_404(settings.SAKOO_PROVINCE, pk)
+    services.reference_figure_retire(figure=figure, retired_by=request.user)
+    _forget_pdfs(figure.province.code)
+    messages.success(request, _("The reference figure was retired; it is no longer shown beside the maps."))
+    return redirect("atlas:reference_figures")

@@ -1,2 +1,8 @@
+from django.urls import path
+
+from . import views
+
 app_name = "workcal"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.calendar_month, name="calendar"),
+]

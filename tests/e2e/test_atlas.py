@@ -98,3 +98,77 @@ def test_registry_layer_shows_suppressed_swatch(desktop_page, screenshot, refere
     assert page.locator('.atlas-table tr[data-code="0305"] td').first.inner_text() == "پنهان"
     screenshot(page, "atlas-desktop-registry")
     assert page.console_errors == []
+
+
+def _log_in(page, live_server, role):
+    from django.conf import settings
+    from django.test import Client
+
+    from sakoo.accounts.testing import UserFactory
+
+    client = Client()
+    client.force_login(UserFactory(role=role))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+    )
+
+
+def test_admin_adds_and_retires_a_reference_figure_at_phone_width(
+    phone_page, live_server, screenshot, reference
+):
+    page = phone_page
+    _log_in(page, live_server, "province_admin")
+    page.goto("/atlas/reference-figures/")
+    assert page.get_by_test_id("reference-empty").is_visible()
+    page.get_by_label("چه چیزی را می‌شمارد").fill("بیکاران، برآورد طرح نیروی کار")
+    page.get_by_label("مقدار").fill("دوازده")
+    page.get_by_label("منبع").fill("مرکز آمار ایران")
+    page.get_by_label("دورهٔ مرجع").fill("بهار ۱۴۰۴")
+    page.get_by_label("تاریخ رقم (شمسی)").fill("۱۴۰۴/۰۳/۳۱")
+    page.get_by_test_id("reference-save").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("form-errors").is_visible()
+    assert "مقدار: یک عدد وارد کنید" in page.content()
+    assert page.get_by_label("منبع").input_value() == "مرکز آمار ایران"  # what was typed is kept
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "atlas-phone-reference-error")
+    page.get_by_label("مقدار").fill("۱۲۵٬۰۰۰")
+    page.get_by_test_id("reference-save").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("reference-list").locator("li").count() == 1
+    screenshot(page, "atlas-phone-reference-list")
+    page.goto("/atlas/")
+    figures = page.get_by_test_id("reference-figures").inner_text()
+    assert "۱۲۵٬۰۰۰" in figures
+    assert "مرکز آمار ایران" in figures
+    assert "۳۱ خرداد ۱۴۰۴" in figures
+    page.goto("/atlas/reference-figures/")
+    page.get_by_test_id("reference-list").get_by_role("button", name="کنار گذاشتن").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("reference-empty").is_visible()
+    assert page.get_by_test_id("retired-list").locator("li").count() == 1
+
+
+def test_phone_pickers_and_title_are_persian(phone_page, screenshot, reference):
+    page = phone_page
+    page.goto("/atlas/")
+    assert page.locator("#id_top").input_value() == "۶"
+    assert page.locator("#id_month").input_value()[:2] == "۱۴"
+    assert "سرشماری ۱۳۹۵" in page.get_by_test_id("atlas-title").inner_text()
+    page.locator("#id_top").fill("۳")
+    page.get_by_role("button", name="نمایش").click()
+    page.wait_for_load_state()
+    assert page.get_by_test_id("concentration-counties").locator("li").count() == 3
+
+
+def test_hurand_sheet_says_the_census_figures_are_ahars(phone_page, screenshot, reference):
+    page = phone_page
+    page.goto("/atlas/county/0327/")
+    assert (
+        page.get_by_test_id("sheet-unit")
+        .inner_text()
+        .startswith("ارقام سرشماری ۱۳۹۵ در این شناسنامه برای اهر (با هوراند)")
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(page, "atlas-phone-county-hurand")

@@ -146,7 +146,9 @@ def test_english_page_uses_english_names(client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get(reverse("atlas:index"))
     html = response.content.decode()
-    assert response.context["data"].title == "Unemployment rate by county — East Azerbaijan: 13.5%"
+    assert (
+        response.context["data"].title == "Unemployment rate by county, census 2016 — East Azerbaijan: 13.5%"
+    )
     assert ">Hashtrud</a>" in html
 
 

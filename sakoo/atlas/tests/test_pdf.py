@@ -73,3 +73,39 @@ def test_pdf_button_serves_a_pdf(client):
         response = client.get(reverse("atlas:pdf"), {"province": "26"})  # Qom: small, no registry
     assert response["Content-Type"] == "application/pdf"
     assert response.content[:5] == b"%PDF-"
+
+
+@pytest.fixture(scope="module")
+def atlas_pdf_en(tmp_path_factory, django_db_blocker, reference_data):
+    path = tmp_path_factory.mktemp("atlas") / "atlas-03-en.pdf"
+    with django_db_blocker.unblock():
+        call_command("build_atlas_pdf", province="03", output=str(path), language="en")
+    return path
+
+
+def test_english_pdf_has_no_persian_left_in_labels_and_notes(atlas_pdf_en):
+    text = _text(atlas_pdf_en)
+    assert _pages(atlas_pdf_en) == EXPECTED_PAGES_03
+    assert "Ahar (with Hurand)" in text
+    assert "Census 2016 figures cover Ahar, Hurand together" in " ".join(text.split())
+    persian = sorted({line.strip() for line in text.splitlines() if re.search("[\u0600-\u06ff]", line)})
+    assert persian == []
+
+
+def test_ahar_with_hurand_and_the_notes_are_translated():
+    from sakoo.atlas import layers, selectors
+
+    with translation.override("en"):
+        units = {u.code: u for u in layers.census_units("03")}
+        sheet = selectors.fact_sheet(County.objects.get(code="0327"), exact=False)
+    assert units["0302"].name_en == "Ahar (with Hurand)"
+    assert units["0302"].name_fa == "اهر (با هوراند)"
+    assert (
+        sheet.notes[0]
+        == "Census 2016 figures cover Ahar, Hurand together: the county was divided after the census."
+    )
+    with translation.override("fa"):
+        sheet = selectors.fact_sheet(County.objects.get(code="0327"), exact=False)
+    assert (
+        sheet.notes[0] == "ارقام سرشماری ۱۳۹۵ برای اهر، هوراند با هم است: این شهرستان پس از سرشماری تقسیم شد."
+    )
