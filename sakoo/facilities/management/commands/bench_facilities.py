@@ -1,0 +1,191 @@
+"""Benchmark: N facility files with M step events, then time the absorption dashboard and a big import.
+
+Run it on a scratch database, e.g. ``SQLITE_PATH=/tmp/bench.sqlite3 manage.py migrate`` then
+``SQLITE_PATH=/tmp/bench.sqlite3 manage.py bench_facilities``. It uses the fiscal year 1402 (which the demo
+does not use) and the demo's agencies and banks (it loads them if missing).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import statistics
+import time
+
+import jdatetime
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from openpyxl import Workbook
+
+from sakoo.accounts.models import Role, User
+from sakoo.core.validators import make_national_id
+from sakoo.facilities.demo import seed_facilities
+from sakoo.facilities.imports import run_import
+from sakoo.facilities.models import (
+    Agency,
+    AllocationVersion,
+    Bank,
+    FacilityFile,
+    FileStep,
+    FiscalYear,
+    ImportBatch,
+    Program,
+    ProvinceQuota,
+    Step,
+)
+from sakoo.facilities.selectors import percentile
+from sakoo.facilities.services import allocation_version_create
+from sakoo.geo.models import County
+
+BENCH_YEAR = 1402
+
+
+class Command(BaseCommand):
+    help = "Benchmark the absorption dashboard (N files, M steps) and a large Excel import."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--files", type=int, default=200_000)
+        parser.add_argument("--steps", type=int, default=2_000_000)
+        parser.add_argument("--import-rows", type=int, default=20_000)
+        parser.add_argument("--runs", type=int, default=30)
+        parser.add_argument("--seed", type=int, default=1402)
+
+    def handle(self, *args, files: int, steps: int, import_rows: int, runs: int, seed: int, **options):
+        rng = random.Random(seed)
+        if not Agency.objects.exists():
+            call_command("load_calendar", verbosity=0)
+            seed_facilities(seed=seed, files_per_program_year=10)
+        fiscal_year, _ = FiscalYear.objects.get_or_create(year=BENCH_YEAR)
+        programs = list(Program.objects.all())
+        agencies = list(Agency.objects.all())
+        banks = list(Bank.objects.prefetch_related("branches"))
+        counties = list(County.objects.all()[:30])
+        for program in programs:
+            ProvinceQuota.objects.get_or_create(program=program, fiscal_year=fiscal_year,
+                                                defaults={"amount": 400_000_000_000_000, "target_jobs": 100_000})
+            if not AllocationVersion.objects.filter(program=program, fiscal_year=fiscal_year).exists():
+                allocation_version_create(
+                    program=program, fiscal_year=fiscal_year, user=None, rule="bench", reason="benchmark",
+                    effective_on=jdatetime.date(BENCH_YEAR, 1, 15).togregorian(),
+                    lines={a: (400_000_000_000_000 // len(agencies) // 2, 1000) for a in agencies},
+                )
+        existing = FacilityFile.objects.filter(fiscal_year=fiscal_year).count()
+        t0 = time.perf_counter()
+        if existing < files:
+            self._generate(rng, files - existing, steps, fiscal_year, programs, agencies, banks, counties)
+        n_files = FacilityFile.objects.filter(fiscal_year=fiscal_year).count()
+        n_steps = FileStep.objects.filter(file__fiscal_year=fiscal_year).count()
+        self.stdout.write(f"data: {n_files} files, {n_steps} steps in year {BENCH_YEAR} "
+                          f"(generated in {time.perf_counter() - t0:.1f} s)")
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        admin = User.objects.filter(role=Role.PROVINCE_ADMIN).first() or User.objects.create(
+            username="bench-admin", role=Role.PROVINCE_ADMIN)
+        client = Client()
+        client.force_login(admin)
+        for label, url in (
+            ("dashboard page (all programs)", f"/facilities/?year={BENCH_YEAR}"),
+            ("dashboard page (one program, paid)", f"/facilities/?year={BENCH_YEAR}&program={programs[0].code}"
+                                                   "&measure=paid"),
+            ("absorption API", f"/api/v1/facilities/absorption?year={BENCH_YEAR}"),
+            ("bank scorecard page", f"/facilities/banks/?year={BENCH_YEAR}"),
+        ):
+            for mode in ("cold", "warm"):
+                timings = []
+                for i in range(runs + 1):
+                    if mode == "cold":
+                        cache.clear()  # as on the first visit after a write: nothing cached
+                    start = time.perf_counter()
+                    response = client.get(url)
+                    elapsed = (time.perf_counter() - start) * 1000
+                    assert response.status_code == 200, (url, response.status_code)
+                    if i:  # the first run warms the process (and, for "warm", the cache)
+                        timings.append(elapsed)
+                self.stdout.write(f"{label}, {mode}: median {statistics.median(timings):.0f} ms, "
+                                  f"p95 {percentile(timings, 0.95):.0f} ms ({runs} runs)")
+        if import_rows:
+            self._bench_import(rng, import_rows, fiscal_year, programs, agencies[0], counties)
+
+    def _generate(self, rng, n, steps_total, fiscal_year, programs, agencies, banks, counties):
+        start = jdatetime.date(BENCH_YEAR, 1, 15).togregorian()
+        steps_per_file = max(1, steps_total // max(n, 1))
+        batch_files: list[FacilityFile] = []
+        planned: list[list[tuple]] = []
+        used = set(FacilityFile.objects.filter(fiscal_year=fiscal_year).values_list("national_id", flat=True))
+
+        def flush():
+            created = FacilityFile.objects.bulk_create(batch_files, batch_size=5000)
+            FileStep.objects.bulk_create(
+                (FileStep(file=f, kind=k, date=day, amount=amount) for f, rows in zip(created, planned, strict=True)
+                 for k, day, amount in rows),
+                batch_size=10000,
+            )
+            batch_files.clear()
+            planned.clear()
+
+        for _ in range(n):
+            nid = make_national_id(f"{rng.randrange(10**8, 10**9):09d}")
+            while nid in used:
+                nid = make_national_id(f"{rng.randrange(10**8, 10**9):09d}")
+            used.add(nid)
+            bank = rng.choice(banks)
+            branches = list(bank.branches.all())
+            amount = rng.randrange(100, 700) * 10_000_000
+            referred = start + dt.timedelta(days=rng.randrange(0, 250))
+            contracted = referred + dt.timedelta(days=rng.randrange(5, 40))
+            instalments = max(1, steps_per_file - 3)
+            part = amount // instalments
+            rows = [(Step.REFERRED, referred, None), (Step.APPROVED, referred + dt.timedelta(days=3), None),
+                    (Step.CONTRACT_SIGNED, contracted, amount)]
+            rows += [(Step.PAID, contracted + dt.timedelta(days=7 * (i + 1)), part) for i in range(instalments)]
+            batch_files.append(FacilityFile(
+                national_id=nid, applicant_name="متقاضی آزمون", county=rng.choice(counties), sex="female", age=30,
+                agency=rng.choice(agencies), program=rng.choice(programs), fiscal_year=fiscal_year, bank=bank,
+                branch=rng.choice(branches) if branches else None, amount_requested=amount, planned_jobs=1,
+                step=Step.PAID, referred_on=referred, approved_on=referred + dt.timedelta(days=3),
+                contracted_on=contracted, contract_amount=amount, first_paid_on=rows[3][1],
+                paid_amount=part * instalments, days_to_contract=rng.randrange(3, 30),
+                days_to_payment=rng.randrange(8, 45),
+            ))
+            planned.append(rows)
+            if len(batch_files) >= 10_000:
+                flush()
+                self.stdout.write(f"  … {FacilityFile.objects.filter(fiscal_year=fiscal_year).count()} files")
+        if batch_files:
+            flush()
+
+    def _bench_import(self, rng, rows, fiscal_year, programs, agency, counties):
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet()
+        ws.append(["national_id", "applicant_name", "sex", "age", "county", "program", "year", "amount_requested",
+                   "planned_jobs"])
+        seen = set(FacilityFile.objects.filter(agency=agency).values_list("national_id", flat=True))
+        for _ in range(rows):
+            nid = make_national_id(f"{rng.randrange(10**8, 10**9):09d}")
+            while nid in seen:
+                nid = make_national_id(f"{rng.randrange(10**8, 10**9):09d}")
+            seen.add(nid)
+            ws.append([nid, "متقاضی بارگذاری", "زن", 30, rng.choice(counties).code, programs[0].code,
+                       BENCH_YEAR, rng.randrange(100, 700) * 10_000_000, 1])
+        buf = io.BytesIO()
+        wb.save(buf)
+        data = buf.getvalue()
+        user = User.objects.filter(role=Role.PROVINCE_ADMIN).first()
+        for commit in (False, True):
+            start = time.perf_counter()
+            result = run_import(kind=ImportBatch.Kind.AGENCY_FILES, data=data, filename="bench.xlsx", user=user,
+                                organisation=agency.organisation, commit=commit)
+            elapsed = time.perf_counter() - start
+            self.stdout.write(f"import of {rows} rows ({len(data) // 1024} KB), "
+                              f"{'commit' if commit else 'preview'}: {elapsed:.1f} s; "
+                              f"{result.count('created')} created, {len(result.error_rows)} errors")
+        start = time.perf_counter()
+        result = run_import(kind=ImportBatch.Kind.AGENCY_FILES, data=data, filename="bench.xlsx", user=user,
+                            organisation=agency.organisation, commit=True)
+        self.stdout.write(f"re-import of the same file: {time.perf_counter() - start:.1f} s; "
+                          f"{result.count('unchanged')} unchanged")
