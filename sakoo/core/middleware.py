@@ -3,6 +3,8 @@
 Django's LocaleMiddleware would follow the browser's Accept-Language header, so a phone set to English
 would get English pages. Sakoo serves the province in Persian by default; the choice of English is kept
 in the language cookie set by the switch (django.views.i18n.set_language).
+
+The JSON API (/api/) keeps honouring Accept-Language: other systems choose the language of its messages.
 """
 
 
@@ -11,5 +13,6 @@ class PersianFirstMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        if not request.path_info.startswith("/api/"):
+            request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
