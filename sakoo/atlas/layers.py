@@ -49,20 +49,22 @@ class Indicator:
 
 # Fixed classes are stated scales, not fitted to any month's data: a county keeps its colour unless its
 # own value changes. Counts are drawn as proportional symbols; their colour classes serve the table.
+# Registry count scales were widened after checking against the demo registry (20,000 seekers): with
+# the first scales (seekers 50/100/250/500) every county but the smallest fell in the top class.
 INDICATORS: dict[str, Indicator] = {
     i.key: i
     for i in (
         Indicator("rate", CENSUS, "percent", "YlOrRd", (5, 10, 15, 20)),
         Indicator("unemployed", CENSUS, "count", "YlOrRd", (2500, 5000, 10000, 20000)),
         Indicator("active", CENSUS, "count", "Blues", (25000, 50000, 100000, 200000)),
-        Indicator("seekers", REGISTRY, "count", "Purples", (50, 100, 250, 500)),
+        Indicator("seekers", REGISTRY, "count", "Purples", (250, 500, 1000, 2500)),
         Indicator(
             "seekers_per_1000", REGISTRY, "per_1000", "Purples", (2.5, 5, 10, 20), (-1, -0.25, 0.25, 1)
         ),
-        Indicator("new_registrations", REGISTRY, "count", "Purples", (10, 25, 50, 100)),
-        Indicator("placements", REGISTRY, "count", "Blues", (5, 10, 25, 50)),
-        Indicator("vacancies", REGISTRY, "count", "Blues", (5, 10, 25, 50)),
-        Indicator("openings", REGISTRY, "count", "Blues", (10, 25, 50, 100)),
+        Indicator("new_registrations", REGISTRY, "count", "Purples", (25, 50, 100, 250)),
+        Indicator("placements", REGISTRY, "count", "Blues", (10, 25, 50, 100)),
+        Indicator("vacancies", REGISTRY, "count", "Blues", (25, 50, 100, 250)),
+        Indicator("openings", REGISTRY, "count", "Blues", (50, 100, 250, 500)),
         Indicator(
             "vacancies_per_seeker", REGISTRY, "ratio", "Blues", (0.1, 0.25, 0.5, 1), (-0.2, -0.05, 0.05, 0.2)
         ),

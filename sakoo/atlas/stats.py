@@ -376,8 +376,8 @@ def suppress(
 
     Primary: every cell with 0 < value < ``threshold``. Zero cells are published (they describe no one).
     Secondary: while some suppressed cell can be derived from the published margins (row and column
-    totals, the grand total…), suppress the next-smallest published cell in a margin that contains it;
-    when a margin holds no other cell, the margin itself is withheld.
+    totals, the grand total…), suppress the smallest published cell of the margin containing it that
+    has the fewest published cells; when no margin holds another cell, a margin itself is withheld.
     """
     primary = {cell for cell, v in values.items() if 0 < v < threshold}
     suppressed = set(primary)
@@ -389,16 +389,23 @@ def suppress(
         determined = _determined_cells(unknowns, published)
         if not determined:
             break
+        # Complement in the tightest margin: over every derivable cell and every published margin holding
+        # it, the margin with the fewest published cells, then its smallest cell (in a county × sex table,
+        # a county's other cell before the rest of a whole column). Taking the smallest cell of any margin
+        # instead withheld a whole column on the demo registry: a cell from a long margin never breaks
+        # the equation of a short one.
+        options = []
+        for derivable in determined:
+            for name, cells in margin_cells.items():
+                if name in withheld or derivable not in cells:
+                    continue
+                others = [o for o in cells if o not in suppressed]
+                if others:
+                    best = min(others, key=lambda o: (values[o] == 0, values[o], str(o)))
+                    options.append((len(others), values[best] == 0, values[best], str(best), name, best))
         cell = min(determined, key=lambda c: (values[c], str(c)))
-        candidates = []
-        for name, cells in margin_cells.items():
-            if name in withheld or cell not in cells:
-                continue
-            for other in cells:
-                if other not in suppressed:
-                    candidates.append((values[other] == 0, values[other], str(other), other, name))
-        if candidates:
-            suppressed.add(min(candidates)[3])
+        if options:
+            suppressed.add(min(options)[5])
         else:
             # No published cell shares a margin with it: withhold the smallest margin containing it.
             names = [n for n, cells in margin_cells.items() if n not in withheld and cell in cells]

@@ -81,7 +81,8 @@ def index(request):
             if data.layer == layers.REGISTRY
             else _("Share of the unemployed")
         ),
-        "top_counties": data.ranked()[:3],
+        # Only counties with a published value: a suppressed one has no place in a ranking.
+        "top_counties": [r for r in data.ranked() if r.value is not None and not r.suppressed][:3],
         "bottom_counties": [r for r in data.ranked() if r.value is not None and not r.suppressed][-3:][::-1],
     }
     return render(request, "atlas/index.html", context)

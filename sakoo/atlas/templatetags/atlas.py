@@ -36,3 +36,17 @@ def local_name(obj):
     if not is_persian_language() and getattr(obj, "name_en", ""):
         return obj.name_en
     return getattr(obj, "name_fa", str(obj))
+
+
+@register.filter
+def figure_number(value):
+    """A reference figure's value: no trailing decimal zeros (``125000.00`` → ``۱۲۵٬۰۰۰``, ``12.50`` → ``۱۲٫۵``)."""
+    from decimal import Decimal
+
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if value == value.to_integral_value():
+        return format_number(int(value))
+    text = format(value.normalize(), "f")
+    return format_number(float(value), decimals=len(text.split(".")[1]))

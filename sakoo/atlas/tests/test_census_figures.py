@@ -163,3 +163,13 @@ def test_smoothed_rates_are_pulled_to_the_province_and_flagged_by_rule(east_azer
         assert r.reliable == (r.unemployed >= 10 and math.sqrt(p * (1 - p) / r.active) / p <= 0.30)
         assert min(raw, province) - 1e-9 <= r.smoothed <= max(raw, province) + 1e-9
         assert r.value == r.smoothed
+
+
+def test_english_page_lists_highest_counties_with_english_commas(client):
+    from django.conf import settings
+    from django.urls import reverse
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("atlas:index")).content.decode()
+    assert "Hashtrud (24.1%), " in html
+    assert "،" not in html.split("Highest")[1].split("</p>")[0]

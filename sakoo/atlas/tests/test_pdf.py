@@ -77,9 +77,27 @@ def test_pdf_button_serves_a_pdf(client):
 
 @pytest.fixture(scope="module")
 def atlas_pdf_en(tmp_path_factory, django_db_blocker, reference_data):
+    import datetime as dt
+    from decimal import Decimal
+
+    from sakoo.atlas import services
+    from sakoo.geo.models import Province
+
     path = tmp_path_factory.mktemp("atlas") / "atlas-03-en.pdf"
     with django_db_blocker.unblock():
-        call_command("build_atlas_pdf", province="03", output=str(path), language="en")
+        figure = services.reference_figure_create(
+            province=Province.objects.get(code="03"),
+            label="Unemployed persons, LFS estimate",
+            value=Decimal("125000.00"),
+            unit="persons",
+            source="SCI Labour Force Survey",
+            reference_period="spring 1404",
+            reference_date=dt.date(2025, 6, 21),
+        )
+        try:
+            call_command("build_atlas_pdf", province="03", output=str(path), language="en")
+        finally:
+            figure.delete()
     return path
 
 
@@ -88,6 +106,10 @@ def test_english_pdf_has_no_persian_left_in_labels_and_notes(atlas_pdf_en):
     assert _pages(atlas_pdf_en) == EXPECTED_PAGES_03
     assert "Ahar (with Hurand)" in text
     assert "Census 2016 figures cover Ahar, Hurand together" in " ".join(text.split())
+    assert (
+        "Unemployed persons, LFS estimate: 125,000 persons — Source: SCI Labour Force Survey · Period: spring 1404"
+        in " ".join(text.split())
+    )
     persian = sorted({line.strip() for line in text.splitlines() if re.search("[\u0600-\u06ff]", line)})
     assert persian == []
 

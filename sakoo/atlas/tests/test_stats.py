@@ -234,3 +234,15 @@ def test_palettes_have_five_classes():
         "RdBu_r": 5,
     }
     assert stats.colour_for(None, "Blues") == stats.NO_DATA_COLOUR
+
+
+def test_two_way_secondary_suppression_takes_the_row_complement_not_a_whole_column():
+    """County × (women, men) as on the demo registry: one small cell costs two rows, not a column."""
+    women = {"a": 8, "b": 17, "c": 38, "d": 41, "e": 45, "f": 55, "g": 72, "h": 1855}
+    men = {"a": 52, "b": 111, "c": 138, "d": 109, "e": 155, "f": 223, "g": 235, "h": 4711}
+    rows, cols = list(women), ["in", "out"]
+    values = {(r, "in"): women[r] for r in rows} | {(r, "out"): men[r] for r in rows}
+    margins = stats.table_margins(rows, cols)
+    result = stats.suppress(values, margins)
+    assert result.cells == {("a", "in"), ("a", "out"), ("b", "in"), ("b", "out")}
+    assert _derivable(values, margins, result) == set()
