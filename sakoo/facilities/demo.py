@@ -34,6 +34,7 @@ from .models import (
     Target,
 )
 from .services import allocation_version_create, target_set
+from .summaries import rebuild_summaries
 
 # (code, Persian name, English name, weight of the quota, performance 0..1)
 AGENCIES = [
@@ -177,6 +178,9 @@ def seed_facilities(seed: int = 1404, files_per_program_year: int | None = None)
         FileStep.objects.bulk_create(steps, batch_size=2000)
         new_files += len(files)
         new_steps += len(steps)
+    # the bulk inserts above bypass the services: recompute the dashboard's summary (also fills it on a
+    # database that had files before the summary existed)
+    rebuild_summaries()
     return DemoSummary(len(agencies), len(banks), sum(len(b) for b in branches.values()), new_files, new_steps)
 
 

@@ -44,6 +44,7 @@ from .models import (
     Step,
 )
 from .services import file_step_add
+from .summaries import SummaryDelta
 
 MAX_UPLOAD_BYTES = getattr(settings, "FACILITY_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 MAX_ROWS = getattr(settings, "FACILITY_IMPORT_MAX_ROWS", 50_000)
@@ -324,6 +325,7 @@ def _apply_agency_rows(rows, positions, result: ImportResult, *, user, organisat
     }
     seen_keys: dict[tuple, int] = {}
     to_create: list[tuple[RowResult, FacilityFile, dt.date | None]] = []
+    summary = SummaryDelta()  # applied at the end, in the import's transaction
     for offset, row in enumerate(rows, start=2):
         rr = RowResult(row=offset)
         result.rows.append(rr)
@@ -440,12 +442,16 @@ def _apply_agency_rows(rows, positions, result: ImportResult, *, user, organisat
                 err("national_id", _("the file was already referred to the bank; it can no longer be changed by import"))
                 rr.action = "error"
                 continue
+            # its contribution as stored (locked: a concurrent write cannot slip between), then as saved;
+            # an unreferred file has no paid steps, so the contribution is the file's alone
+            summary.add_file(FacilityFile.objects.select_for_update().get(pk=current.pk), sign=-1)
             for k, v in changed.items():
                 setattr(current, k, v)
             if bank and not current.referred_on:
                 current.bank, current.branch = bank, branch
             current.version += 1
             current.save()
+            summary.add_file(current)
             if referred_on and not current.referred_on:
                 file_step_add(file=current, kind=Step.REFERRED, date=referred_on, user=user, bank=bank,
                               branch=branch)
@@ -472,6 +478,9 @@ def _apply_agency_rows(rows, positions, result: ImportResult, *, user, organisat
         return
     FacilityFile.objects.bulk_update(referred_updates, ["referred_on", "step", "updated_at"], batch_size=1000)
     FileStep.objects.bulk_create(steps, batch_size=1000)
+    for file in created:
+        summary.add_file(file)
+    summary.apply()
 
 
 def _apply_bank_rows(rows, positions, result: ImportResult, *, user, organisation) -> None:

@@ -406,3 +406,58 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class FacilityDailySummary(models.Model):
+    """What one agency's files of one program and fiscal year record on one day (counts and amounts per
+    step kind): the absorption dashboard reads these few thousand rows instead of the year's files.
+
+    Maintained in the same transaction by the services that write files and steps (``summaries.py``:
+    each write subtracts the file's old contribution and adds its new one); ``manage.py
+    rebuild_facility_summaries [--check]`` recomputes it from the files. The columns, per day:
+
+    - files, planned_jobs, created_jobs: files registered that day (``created_at``, local date);
+    - referred / approved / rejected + amounts requested (``rejected_referred_amount``: requested amount of
+      the referred files rejected that day, so pending = referred_amount − rejected_referred_amount);
+    - contracted, contracted_amount: contracts signed that day;
+    - paid: files first paid that day; paid_amount: everything paid so far on those files (on the
+      registration day when a file has a paid amount but no first payment date);
+    - paid_steps_amount: instalments (``FileStep`` paid) dated that day (the recent pace of payment).
+    """
+
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="+",
+                                    verbose_name=_("fiscal year"), db_index=False)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program"))
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+", verbose_name=_("agency"))
+    day = models.DateField(_("day"))
+    files = models.IntegerField(_("files registered"), default=0)
+    planned_jobs = models.IntegerField(_("planned jobs"), default=0)
+    created_jobs = models.IntegerField(_("jobs created (verified)"), default=0)
+    referred = models.IntegerField(_("referred"), default=0)
+    referred_amount = models.BigIntegerField(_("referred amount (rials)"), default=0)
+    approved = models.IntegerField(_("approved"), default=0)
+    approved_amount = models.BigIntegerField(_("approved amount (rials)"), default=0)
+    rejected = models.IntegerField(_("rejected"), default=0)
+    rejected_referred_amount = models.BigIntegerField(_("rejected amount (rials)"), default=0)
+    contracted = models.IntegerField(_("contracted"), default=0)
+    contracted_amount = models.BigIntegerField(_("contracted amount (rials)"), default=0)
+    paid = models.IntegerField(_("first paid"), default=0)
+    paid_amount = models.BigIntegerField(_("paid amount (rials)"), default=0)
+    paid_steps_amount = models.BigIntegerField(_("instalments paid that day (rials)"), default=0)
+
+    VALUE_FIELDS = (
+        "files", "planned_jobs", "created_jobs", "referred", "referred_amount", "approved", "approved_amount",
+        "rejected", "rejected_referred_amount", "contracted", "contracted_amount", "paid", "paid_amount",
+        "paid_steps_amount",
+    )
+
+    class Meta:
+        ordering = ["fiscal_year", "program", "agency", "day"]
+        verbose_name = _("daily facility summary")
+        verbose_name_plural = _("daily facility summaries")
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "program", "agency", "day"], name="fac_summary_key"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} {self.program} {self.agency} {self.day.isoformat()}"

@@ -24,6 +24,7 @@ from .models import (
     AllocationVersion,
     Bank,
     Branch,
+    FacilityDailySummary,
     FacilityFile,
     FileStep,
     FiscalYear,
@@ -146,16 +147,19 @@ MEASURES_CACHE_SECONDS = 600
 def measures_stamp() -> tuple:
     """Changes whenever a file, a step (it touches its file), an allocation or a target is written:
     Max(updated_at) and Max(id) of the files are index look-ups, so this costs a few milliseconds."""
-    files = FacilityFile.objects.order_by().aggregate(u=Max("updated_at"), m=Max("id"))
+    # one MAX per query: SQLite answers a lone MAX from the index, but scans the table for two
+    files = {"u": FacilityFile.objects.order_by().aggregate(u=Max("updated_at"))["u"],
+             "m": FacilityFile.objects.order_by().aggregate(m=Max("id"))["m"]}
     versions = AllocationVersion.objects.order_by().aggregate(m=Max("id"))
     targets = Target.objects.order_by().aggregate(m=Max("id"), n=Count("id"))
     return (files["u"], files["m"], versions["m"], targets["m"], targets["n"], calendar_stamp(),
             tuple(Target.objects.order_by("pk").values_list("threshold", "target_date")))
 
 
-def cached(name: str, func, **kwargs):
-    """``func(**kwargs)`` from the cache when nothing was written since (see measures_stamp)."""
-    key_parts = [name, repr(measures_stamp())]
+def cached(name: str, func, *, stamp: tuple | None = None, **kwargs):
+    """``func(**kwargs)`` from the cache when nothing was written since (see measures_stamp; a caller that
+    reads several figures in one request may pass the stamp it took once)."""
+    key_parts = [name, repr(stamp if stamp is not None else measures_stamp())]
     for k in sorted(kwargs):
         v = kwargs[k]
         v = sorted(v) if isinstance(v, set | frozenset) else getattr(v, "pk", v)
@@ -195,26 +199,52 @@ def _file_aggregates(checkpoint: dt.date | None = None) -> dict:
     }
 
 
+def _summary_aggregates() -> dict:
+    """The same figures as ``_file_aggregates`` (without a checkpoint), from the daily summary."""
+    return {
+        "files": Sum("files"),
+        "referred": Sum("referred"),
+        "referred_amount": Sum("referred_amount"),
+        "rejected_referred_amount": Sum("rejected_referred_amount"),  # pending = referred − this
+        "approved": Sum("approved"),
+        "approved_amount": Sum("approved_amount"),
+        "rejected": Sum("rejected"),
+        "contracted": Sum("contracted"),
+        "contracted_amount": Sum("contracted_amount"),
+        "paid": Sum("paid"),
+        "paid_amount": Sum("paid_amount"),
+        "planned_jobs": Sum("planned_jobs"),
+        "created_jobs": Sum("created_jobs"),
+    }
+
+
+def _summary(fiscal_year, program=None, agency_ids=None):
+    rows = FacilityDailySummary.objects.filter(fiscal_year=fiscal_year).order_by()
+    if program:
+        rows = rows.filter(program=program)
+    if agency_ids is not None:
+        rows = rows.filter(agency_id__in=agency_ids)
+    return rows
+
+
 def _recent_absorbed(fiscal_year, program, measure: str, since: dt.date, until: dt.date,
                      agency_ids=None) -> dict[int, int]:
-    if measure == "paid":
-        qs = FileStep.objects.filter(kind=Step.PAID, date__gt=since, date__lte=until, file__fiscal_year=fiscal_year)
-        if program:
-            qs = qs.filter(file__program=program)
-        if agency_ids is not None:
-            qs = qs.filter(file__agency_id__in=agency_ids)
-        return dict(qs.values_list("file__agency_id").annotate(s=Sum("amount")).values_list("file__agency_id", "s"))
-    qs = FacilityFile.objects.filter(fiscal_year=fiscal_year, contracted_on__gt=since,
-                                     contracted_on__lte=until)
+    """Amount absorbed per agency in (since, until]: contracts signed, or instalments paid (``measure``)."""
+    field = "contracted_amount" if measure == "contracted" else "paid_steps_amount"
+    rows = _summary(fiscal_year, program, agency_ids).filter(day__gt=since, day__lte=until)
+    return {agency_id: s or 0 for agency_id, s in
+            rows.values("agency_id").annotate(s=Sum(field)).values_list("agency_id", "s")}
+
+
+def agency_measures_from_files(*, fiscal_year, program=None, agency_ids=None) -> dict[int, dict]:
+    """The per-agency aggregates computed from the files themselves (the reference the summary must match)."""
+    files = FacilityFile.objects.filter(fiscal_year=fiscal_year)
     if program:
-        qs = qs.filter(program=program)
+        files = files.filter(program=program)
     if agency_ids is not None:
-        qs = qs.filter(agency_id__in=agency_ids)
-    # summed here, not with GROUP BY: the date-range index then serves the query (few recent rows)
-    out: dict[int, int] = defaultdict(int)
-    for agency_id, amount in qs.order_by().values_list("agency_id", "contract_amount"):
-        out[agency_id] += amount
-    return out
+        files = files.filter(agency_id__in=agency_ids)
+    return {row.pop("agency_id"): {k: v or 0 for k, v in row.items()}
+            for row in files.order_by().values("agency_id").annotate(**_file_aggregates())}
 
 
 def agency_measures(
@@ -243,12 +273,14 @@ def agency_measures(
             quota[line.agency_id] += line.amount
             target_jobs[line.agency_id] += line.target_jobs
             allocated_on[line.agency_id] = max(allocated_on.get(line.agency_id, v.effective_on), v.effective_on)
-    files = FacilityFile.objects.filter(fiscal_year=fiscal_year)
-    if program:
-        files = files.filter(program=program)
-    if agency_ids is not None:
-        files = files.filter(agency_id__in=agency_ids)
-    agg = {row["agency_id"]: row for row in files.values("agency_id").annotate(**_file_aggregates())}
+    # the daily summary (a few thousand rows a year) rather than the year's files; see summaries.py
+    agg = {
+        row["agency_id"]: row
+        for row in _summary(fiscal_year, program, agency_ids).values("agency_id").annotate(**_summary_aggregates())
+        if row["files"]
+    }
+    for row in agg.values():
+        row["pending_amount"] = (row["referred_amount"] or 0) - (row.pop("rejected_referred_amount") or 0)
     agencies = Agency.objects.all() if agency_ids is None else Agency.objects.filter(pk__in=agency_ids)
     agencies = [a for a in agencies if a.pk in quota or a.pk in agg]
     target = None
@@ -492,27 +524,34 @@ def _week_start(day: dt.date) -> dt.date:
 
 def trends(*, fiscal_year: FiscalYear, program: Program | None = None, agency_ids=None, period: str = "month"):
     """Referred and contracted (count and amount) by Jalali month or week (weeks start on Saturday)."""
-    files = FacilityFile.objects.filter(fiscal_year=fiscal_year)
-    if program:
-        files = files.filter(program=program)
-    if agency_ids is not None:
-        files = files.filter(agency_id__in=agency_ids)
     buckets: dict[tuple, dict] = defaultdict(lambda: {"referred": 0, "contracted": 0, "contracted_amount": 0})
+    bucket_of: dict[dt.date, tuple] = {}
 
     def bucket(day: dt.date):
+        if day in bucket_of:
+            return bucket_of[day]
         if period == "week":
             start = _week_start(day)
             j = jdatetime.date.fromgregorian(date=start)
-            return (j.year, j.month, j.day)
-        j = jdatetime.date.fromgregorian(date=day)
-        return (j.year, j.month)
+            key = (j.year, j.month, j.day)
+        else:
+            j = jdatetime.date.fromgregorian(date=day)
+            key = (j.year, j.month)
+        bucket_of[day] = key
+        return key
 
-    for day, n in files.filter(referred_on__isnull=False).values_list("referred_on").annotate(n=Count("id")):
-        buckets[bucket(day)]["referred"] += n
-    for day, n, s in (files.filter(contracted_on__isnull=False).values_list("contracted_on")
-                      .annotate(n=Count("id"), s=Sum("contract_amount"))):
-        buckets[bucket(day)]["contracted"] += n
-        buckets[bucket(day)]["contracted_amount"] += s or 0
+    # from the daily summary: files referred and contracts signed per day
+    for day, referred, contracted, amount in (
+        _summary(fiscal_year, program, agency_ids).filter(Q(referred__gt=0) | Q(contracted__gt=0))
+        .values("day").annotate(r=Sum("referred"), c=Sum("contracted"), s=Sum("contracted_amount"))
+        .values_list("day", "r", "c", "s")
+    ):
+        if referred:
+            buckets[bucket(day)]["referred"] += referred
+        if contracted:
+            b = buckets[bucket(day)]
+            b["contracted"] += contracted
+            b["contracted_amount"] += amount or 0
     out = []
     peak = max((b["contracted_amount"] for b in buckets.values()), default=0) or 1
     for key in sorted(buckets):

@@ -27,6 +27,7 @@ from .models import (
     Target,
 )
 from .reallocation import Position, plan_reallocation
+from .summaries import SummaryDelta, contributions, paid_steps_of, record_file_change
 
 # Fields of a file its agency may edit (steps are written only through file_step_add).
 EDITABLE_FIELDS = (
@@ -64,6 +65,7 @@ def facility_file_create(*, user, agency, **fields) -> FacilityFile:
     _check_bank_branch(file)
     file.full_clean()
     file.save()
+    record_file_change(None, contributions(file))
     return file
 
 
@@ -83,12 +85,18 @@ def facility_file_update(*, file: FacilityFile, user, expected_version: int, **f
     values = {name: getattr(file, name) for name in fields}
     if "branch" in fields or "bank" in fields:
         values["bank"] = file.bank
+    stored = FacilityFile.objects.select_for_update().filter(pk=file.pk, version=expected_version).first()
+    if stored is None:
+        raise StaleFileError(FacilityFile.objects.get(pk=file.pk))
+    paid_steps = paid_steps_of(stored)
+    before = contributions(stored, paid_steps)
     updated = FacilityFile.objects.filter(pk=file.pk, version=expected_version).update(
         version=F("version") + 1, updated_at=timezone.now(), **values
     )
     if not updated:
         raise StaleFileError(FacilityFile.objects.get(pk=file.pk))
     file.refresh_from_db()
+    record_file_change(before, contributions(file, paid_steps))
     return file
 
 
@@ -164,6 +172,8 @@ def file_step_add(
     step = FileStep(file=file, kind=kind, date=date, amount=amount, reason=reason, actor=user)
     step.full_clean(exclude=["file"])
     step.save()
+    delta = SummaryDelta()
+    delta.add_file(file, sign=-1)  # the file's contribution before this step (its paid steps do not move)
     cal = None
     if kind == Step.REFERRED:
         file.referred_on = date
@@ -186,17 +196,21 @@ def file_step_add(
     file.step = kind
     file.version += 1
     file.save()
+    delta.add_file(file, paid_steps=[(date, amount)] if kind == Step.PAID else ())
+    delta.apply()
     caller_file.refresh_from_db()
     return step
 
 
 @transaction.atomic
 def facility_file_verify_jobs(*, file: FacilityFile, created_jobs: int, date: dt.date) -> FacilityFile:
+    stored = FacilityFile.objects.select_for_update().get(pk=file.pk)
     file.created_jobs = created_jobs
     file.created_jobs_verified_on = date
     file.full_clean()
     file.version += 1
     file.save(update_fields=["created_jobs", "created_jobs_verified_on", "version", "updated_at"])
+    record_file_change(contributions(stored), contributions(FacilityFile.objects.get(pk=file.pk)))
     return file
 
 

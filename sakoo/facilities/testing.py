@@ -90,7 +90,10 @@ def make_file(world: World, agency=None, **fields) -> FacilityFile:
         "planned_jobs": 1,
     }
     values.update(fields)
-    return FacilityFile.objects.create(**values)
+    from .services import facility_file_create  # through the write path: it maintains the daily summary
+
+    agency = values.pop("agency")
+    return facility_file_create(user=None, agency=agency, **values)
 
 
 def d(y: int, m: int, day: int) -> dt.date:

@@ -76,10 +76,12 @@ def dashboard(request):
     trend = []
     if fiscal_year:
         today = timezone.localdate()
-        data = selectors.cached("agency_measures", selectors.agency_measures, fiscal_year=fiscal_year,
-                                program=program, measure=measure, agency_ids=agency_ids, today=today)
-        trend = selectors.cached("trends", selectors.trends, fiscal_year=fiscal_year, program=program,
-                                 agency_ids=agency_ids,
+        stamp = selectors.measures_stamp()  # once for both figures
+        data = selectors.cached("agency_measures", selectors.agency_measures, stamp=stamp,
+                                fiscal_year=fiscal_year, program=program, measure=measure, agency_ids=agency_ids,
+                                today=today)
+        trend = selectors.cached("trends", selectors.trends, stamp=stamp, fiscal_year=fiscal_year,
+                                 program=program, agency_ids=agency_ids,
                                  period="week" if request.GET.get("period") == "week" else "month")
     base_filter = {"year": fiscal_year.year if fiscal_year else "", "program": program.code if program else ""}
     return render(request, "facilities/dashboard.html", {
