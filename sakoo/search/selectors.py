@@ -74,6 +74,27 @@ def counties_by_code() -> dict[str, CountyRef]:
     return _cached("counties", build)
 
 
+def province_county_options() -> list[CountyRef]:
+    """The configured province's counties (``settings.SAKOO_PROVINCE``) by name, for the county filter.
+
+    Every county of Iran is in the reference tables (478); a list of all of them would make the page
+    heavy to render and to use. When the province has no counties (a small test reference), all counties.
+    """
+
+    def build():
+        from django.conf import settings
+
+        from sakoo.geo.models import County
+
+        codes = set(
+            County.objects.filter(province__code=settings.SAKOO_PROVINCE).values_list("code", flat=True)
+        )
+        refs = [ref for code, ref in counties_by_code().items() if not codes or code in codes]
+        return sorted(refs, key=lambda c: c.name)
+
+    return _cached("province_counties", build)
+
+
 def occupation_titles() -> dict[str, str]:
     def build():
         from sakoo.classifications.models import Occupation
@@ -148,19 +169,34 @@ def _choice_labels() -> dict[str, dict[str, str]]:
     return labels
 
 
+def _facet_label_maps() -> dict[str, dict[str, str]]:
+    """{facet: {value: label}} in the active language, from the in-process reference caches."""
+    maps = dict(_choice_labels())
+    maps["county"] = _county_names()
+    maps["occupation"] = occupation_titles()
+    return maps
+
+
+def _county_names() -> dict[str, str]:
+    counties = counties_by_code()
+    cached = _county_names_cache.get(id(counties))
+    if cached is None or cached[0] is not counties:
+        cached = (counties, {code: ref.name for code, ref in counties.items()})
+        _county_names_cache.clear()
+        _county_names_cache[id(counties)] = cached
+    return cached[1]
+
+
+_county_names_cache: dict[int, tuple[dict, dict[str, str]]] = {}
+
+
 def _facet_labels(name: str, key: str) -> str:
-    if name == "county":
-        ref = counties_by_code().get(key)
-        return ref.name if ref else key
-    if name == "occupation":
-        return occupation_titles().get(key, key)
-    if name in ("contract", "education", "remote"):
-        return _choice_labels()[name].get(key, key)
-    return key
+    return _facet_label_maps().get(name, {}).get(key, key)
 
 
 def _shape_facets(raw: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
+    label_maps = _facet_label_maps()
     for name, counts in raw.items():
         if name in ("knowledge_based", "it", "graduate"):
             out[name] = [{"value": "1", "label": "", "count": counts["1"]}] if counts.get("1") else []
@@ -171,8 +207,9 @@ def _shape_facets(raw: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
                 for d, n in sorted(counts.items(), key=lambda x: int(x[0]))
             ]
             continue
+        labels = label_maps.get(name, {})
         items = [
-            {"value": k, "label": _facet_labels(name, k), "count": n}
+            {"value": k, "label": labels.get(k, k), "count": n}
             for k, n in counts.items()
             if not (name == "education" and k == "none")
         ]
@@ -279,18 +316,28 @@ def vacancy_search(
 _URL_PLACEHOLDER = 987654321
 
 
-def _detail_url_pattern() -> str:
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse("vacancies:detail", args=[_URL_PLACEHOLDER])
-    except NoReverseMatch:
-        return f"/jobs/{_URL_PLACEHOLDER}/"
+_url_patterns: dict[tuple, tuple[str, str]] = {}
 
 
-def _result(hit, url_pattern: str) -> dict:
+def _detail_url_pattern() -> tuple[str, str]:
+    """(text before the id, text after it) of a vacancy's detail URL; reversed once per URL conf/prefix."""
+    from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+
+    key = (get_urlconf(), get_script_prefix())
+    pattern = _url_patterns.get(key)
+    if pattern is None:
+        try:
+            url = reverse("vacancies:detail", args=[_URL_PLACEHOLDER])
+        except NoReverseMatch:
+            url = f"/jobs/{_URL_PLACEHOLDER}/"
+        before, _, after = url.partition(str(_URL_PLACEHOLDER))
+        pattern = _url_patterns[key] = (before, after)
+    return pattern
+
+
+def _result(hit, url_pattern: tuple[str, str]) -> dict:
     d = hit.doc
-    url = url_pattern.replace(str(_URL_PLACEHOLDER), str(hit.id))
+    url = f"{url_pattern[0]}{hit.id}{url_pattern[1]}"
     return {
         "id": hit.id,
         "title": d.get("title", ""),

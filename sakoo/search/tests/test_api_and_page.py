@@ -1,8 +1,11 @@
 """The public API (/api/v1/vacancies) and the search page (/search/)."""
 
+import re
+
 from django.core.cache import cache
 
 from sakoo.core.text import to_persian_digits
+from sakoo.search import selectors
 from sakoo.search.api import SearchOut
 
 
@@ -121,3 +124,31 @@ def test_operator_characters_over_http_are_not_errors(client, fixture_ids):
     for q in ['"', "(((", "*:*", "AND", "حسابدار^2~"]:
         assert client.get("/api/v1/vacancies", {"q": q}).status_code == 200
         assert client.get("/search/", {"q": q}).status_code == 200
+
+
+def test_page_county_select_lists_the_province_and_keeps_choices(client, fixture_ids):
+    from sakoo.geo.models import County, Province
+
+    other = Province.objects.create(code="04", name_fa="آذربایجان غربی")
+    County.objects.create(
+        code="0401", province=other, name_fa="ارومیه", osm_relation=9_990_401, search_key="ارومیه"
+    )
+    selectors.clear_reference_cache()
+    html = client.get("/search/", {"q": "کارشناس", "contract": "permanent"}).content.decode()
+    county_select = html[html.index('name="county"') : html.index("</select>", html.index('name="county"'))]
+    codes = re.findall(r'<option value="(\d+)"', county_select)
+    assert "0401" not in codes  # counties of other provinces are not offered
+    assert codes and all(code.startswith("03") for code in codes)
+    assert '<option value="permanent" selected>' in html  # the chosen contract stays chosen
+    assert '<select name="contract" id="id_contract">' in html
+
+    html = client.get("/search/", {"county": "0401"}).content.decode()
+    assert re.search(r'<option value="0401"\s*selected>ارومیه</option>', html)  # asked for by code
+
+
+def test_api_dates_are_written_as_before(client, fixture_ids):
+    cache.clear()
+    body = client.get("/api/v1/vacancies", {"q": "کارشناس"}).json()
+    published = body["results"][0]["published_at"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z", published)
+    assert SearchOut.model_validate(body).results[0].published_at is not None

@@ -3,8 +3,11 @@
 Never touches the configured database: the command re-runs itself in a child process whose database is a
 separate SQLite file and whose index is a separate directory (``--workdir``, default var/bench/). It then
 seeds the vacancies (once; kept for later runs), builds the index, measures 500 queries at the selector, and
-starts 2 gunicorn workers on 127.0.0.1 (a free port) to measure over HTTP with a bounded thread-based load
-generator. Results go to stdout and ``<workdir>/results.json``.
+starts 2 gunicorn workers on 127.0.0.1 (a free port), once per worker class (sync, then gthread), to measure
+over HTTP. The load generator is ``wrk`` (optional: ``apt-get install wrk``; one thread, ``--threads``
+connections, a bounded duration, the URL list through sakoo/search/benchmarks/wrk_paths.lua) and, when wrk
+is missing, a bounded thread-based Python generator (which takes CPU from the workers on a 2-core machine).
+Results go to stdout and ``<workdir>/results.json``.
 """
 
 from __future__ import annotations
@@ -13,11 +16,13 @@ import http.client
 import json
 import os
 import platform
+import shutil
 import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -103,7 +108,20 @@ class Command(BaseCommand):
         parser.add_argument("--workdir", default=str(Path(settings.BASE_DIR) / "var" / "bench"))
         parser.add_argument("--http-seconds", type=float, default=10.0)
         parser.add_argument("--baseline-http-seconds", type=float, default=10.0)
-        parser.add_argument("--threads", type=int, default=4, help="load-generator threads")
+        parser.add_argument(
+            "--threads", type=int, default=4, help="concurrent clients (wrk connections or Python threads)"
+        )
+        parser.add_argument(
+            "--load-generator",
+            choices=("auto", "wrk", "python"),
+            default="auto",
+            help="auto: wrk when installed (apt-get install wrk), else the Python thread-based generator",
+        )
+        parser.add_argument(
+            "--worker-classes",
+            default="sync,gthread",
+            help="gunicorn worker classes to measure, 2 workers each (default sync,gthread)",
+        )
         parser.add_argument("--skip-http", action="store_true")
         parser.add_argument("--reseed", action="store_true")
 
@@ -127,6 +145,8 @@ class Command(BaseCommand):
             "http_seconds",
             "baseline_http_seconds",
             "threads",
+            "load_generator",
+            "worker_classes",
         ):
             argv += [f"--{key.replace('_', '-')}", str(opts[key])]
         argv += ["--skip-http"] if opts["skip_http"] else []
@@ -329,46 +349,77 @@ class Command(BaseCommand):
     # -- HTTP ----------------------------------------------------------------------------------------
 
     def http(self, queries: list[dict], opts) -> dict:
+        """Each worker class in turn: 2 gunicorn workers, the API under load, then (first class only) the
+        icontains baseline and the HTML page. The load generator is wrk when available: a Python
+        generator on the same two cores takes CPU from the workers it measures."""
+        generator = opts["load_generator"]
+        if generator == "auto":
+            generator = "wrk" if shutil.which("wrk") else "python"
+        elif generator == "wrk" and not shutil.which("wrk"):
+            raise SystemExit("wrk is not installed (apt-get install wrk), use --load-generator python")
+        api_paths = ["/api/v1/vacancies?" + urlencode(p) for p in queries]
+        base_paths = ["/bench/icontains?" + urlencode(p) for p in queries[: opts["baseline_queries"]]]
+        # the page takes the wage in tomans: the same queries, wage / 10
+        page_paths = [
+            "/search/?" + urlencode({**p, "min_wage": p["min_wage"] // 10} if p.get("min_wage") else p)
+            for p in queries
+        ]
+        out = {
+            "workers": 2,
+            "clients": opts["threads"],
+            "load_generator": generator,
+            "load_average_at_start": os.getloadavg(),
+        }
+        classes = [c.strip() for c in opts["worker_classes"].split(",") if c.strip()]
+        for n, worker_class in enumerate(classes):
+            runs = [("search", api_paths, opts["http_seconds"])]
+            if n == 0:
+                runs += [
+                    ("page", page_paths, max(opts["http_seconds"] / 2, 3.0)),
+                    ("icontains", base_paths, opts["baseline_http_seconds"]),
+                ]
+            out[worker_class] = self.http_runs(worker_class, runs, generator, opts["threads"])
+        out["load_average_at_end"] = os.getloadavg()
+        self.stdout.write(f"HTTP: {out}")
+        return out
+
+    def http_runs(self, worker_class: str, runs: list, generator: str, clients: int) -> dict:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="sakoo.search.benchmarks.settings")
-        server = subprocess.Popen(  # noqa: S603 (our own argv)
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi:application",
-                "-w",
-                "2",
-                "-b",
-                f"127.0.0.1:{port}",
-                "--log-level",
-                "warning",
-                "--timeout",
-                "120",
-            ],
-            env=env,
-            cwd=settings.BASE_DIR,
-        )
+        argv = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "-w",
+            "2",
+            "-k",
+            worker_class,
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--timeout",
+            "120",
+        ]
+        if worker_class == "gthread":
+            argv += ["--threads", "2"]
+        server = subprocess.Popen(argv, env=env, cwd=settings.BASE_DIR)  # noqa: S603 (our own argv)
+        load = self.load_wrk if generator == "wrk" else self.load
         try:
             self.wait_ready(port)
-            api_paths = ["/api/v1/vacancies?" + urlencode(p) for p in queries]
-            base_paths = ["/bench/icontains?" + urlencode(p) for p in queries[: opts["baseline_queries"]]]
-            self.load(port, api_paths[:50], 3.0, opts["threads"])  # warm-up both workers
-            out = {"workers": 2, "threads": opts["threads"]}
-            for name, paths, seconds in (
-                ("search", api_paths, opts["http_seconds"]),
-                ("icontains", base_paths, opts["baseline_http_seconds"]),
-            ):
+            load(port, runs[0][1][:50], 3.0, clients)  # warm-up both workers
+            out: dict = {"worker_class": worker_class}
+            for name, paths, seconds in runs:
                 before = server_cpu_seconds(server.pid)
-                out[name] = self.load(port, paths, seconds, opts["threads"])
+                out[name] = load(port, paths, seconds, clients)
                 used = server_cpu_seconds(server.pid) - before
                 n = out[name]["n"] or 1
                 # server CPU per request: what a request costs the two workers, whatever else runs
                 out[name]["server_cpu_ms_per_request"] = round(used / n * 1000, 2)
                 out[name]["capacity_req_per_s_2_cores"] = round(2 * n / used, 1) if used else None
-            self.stdout.write(f"HTTP: {out}")
             return out
         finally:
             server.terminate()
@@ -376,6 +427,51 @@ class Command(BaseCommand):
                 server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 server.kill()
+
+    @staticmethod
+    def load_wrk(port: int, paths: list[str], seconds: float, clients: int) -> dict:
+        """Closed-loop load with wrk: one thread, ``clients`` connections, a bounded duration."""
+        script = Path(__file__).resolve().parents[2] / "benchmarks" / "wrk_paths.lua"
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+            fh.write("\n".join(paths) + "\n")
+            path_file = fh.name
+        try:
+            result = subprocess.run(  # noqa: S603 (our own argv)
+                [
+                    shutil.which("wrk") or "wrk",
+                    "-t1",
+                    f"-c{clients}",
+                    f"-d{max(round(seconds), 1)}s",
+                    "--timeout",
+                    "30s",
+                    "-s",
+                    str(script),
+                    f"http://127.0.0.1:{port}",
+                    "--",
+                    path_file,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=seconds + 60,
+                check=False,
+            )
+        finally:
+            os.unlink(path_file)
+        line = next((x for x in result.stdout.splitlines() if x.startswith("SAKOO_WRK_JSON ")), None)
+        if line is None:
+            raise RuntimeError(f"wrk failed: {result.stdout[-500:]} {result.stderr[-500:]}")
+        d = json.loads(line.split(" ", 1)[1])
+        n = d["requests"]
+        errors = sum(v for k, v in d.items() if k.startswith("errors_"))
+        return {
+            "n": n,
+            "p50_ms": round(d["p50_us"] / 1000, 2),
+            "p95_ms": round(d["p95_us"] / 1000, 2),
+            "p99_ms": round(d["p99_us"] / 1000, 2),
+            "mean_ms": round(d["mean_us"] / 1000, 2),
+            "requests_per_second": round(n / (d["duration_us"] / 1e6), 1) if d["duration_us"] else 0,
+            "errors": errors,
+        }
 
     @staticmethod
     def wait_ready(port: int) -> None:
