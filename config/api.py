@@ -7,6 +7,7 @@ from sakoo.facilities.api import router as facilities_router
 from sakoo.geo.api import router as geo_router
 from sakoo.monitoring.api import router as monitoring_router
 from sakoo.search.api import router as search_router
+from sakoo.squares.api import router as squares_router
 from sakoo.workcal.api import router as calendar_router
 
 api = NinjaAPI(
@@ -16,9 +17,11 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
 )
-api.add_router("/geo/", geo_router)
+# the most requested router first (URL resolution walks the routers in order)
 api.add_router("/vacancies", search_router)  # public list + detail (search app)
+api.add_router("/geo/", geo_router)
 api.add_router("/atlas/", atlas_router)
 api.add_router("/calendar/", calendar_router)
 api.add_router("/facilities/", facilities_router)
 api.add_router("/stats/", monitoring_router)
+api.add_router("/squares/", squares_router)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -69,6 +70,28 @@ SAKOO_PROVINCE = os.environ.get("SAKOO_PROVINCE", "03")
 # Demo installations label every page that shows synthetic data.
 SAKOO_DEMO = env_bool("SAKOO_DEMO", default=not PRODUCTION)
 
+
+def env_site_url(name: str) -> str:
+    """The public address of the site (scheme and host, optionally a path prefix), without the final
+    slash. Unset: the development server outside production, ``https://<first ALLOWED_HOSTS name>``
+    in production (``check --deploy`` notes that it was derived)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        if not PRODUCTION:
+            return "http://127.0.0.1:8000"
+        host = ALLOWED_HOSTS[0]
+        if host.startswith(".") or "*" in host:
+            raise ImproperlyConfigured(f"Production needs {name}, e.g. https://sakoo.example.ir")
+        return f"https://{host}"
+    parts = urlsplit(raw)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"{name} must be an absolute http(s) address, got {raw!r}")
+    return raw.rstrip("/")
+
+
+# Links in SMS and e-mail notices are made absolute with this address.
+SAKOO_SITE_URL = env_site_url("SAKOO_SITE_URL")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -99,6 +122,7 @@ INSTALLED_APPS = [
     "sakoo.atlas",
     "sakoo.monitoring",
     "sakoo.resolutions",
+    "sakoo.squares",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,8 @@ from django.urls import include, path
 from config.api import api
 
 urlpatterns = [
+    # first: the public API takes the most requests (search), so it is resolved before the pages
+    path("api/v1/", api.urls),
     path("", include("sakoo.core.urls")),
     path("accounts/", include("sakoo.accounts.urls")),
     path("seekers/", include("sakoo.seekers.urls")),
@@ -17,8 +19,8 @@ urlpatterns = [
     path("facilities/", include("sakoo.facilities.urls")),
     path("monitoring/", include("sakoo.monitoring.urls")),
     path("working-group/", include("sakoo.resolutions.urls")),
+    path("squares/", include("sakoo.squares.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

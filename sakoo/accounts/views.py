@@ -87,14 +87,17 @@ def _code_error(exc: services.CodeInvalid) -> str:
 
 
 def _first_page_for(user, created: bool) -> str:
-    """New job seekers and employers complete their profile first (when that page exists)."""
+    """New job seekers and employers complete their profile first; returning ones land on their
+    dashboard (which sends an unfinished profile to onboarding). Others: the home page."""
     if created:
         name = {Role.JOB_SEEKER: "seekers:onboarding", Role.EMPLOYER: "employers:onboarding"}.get(user.role)
-        if name:
-            try:
-                return reverse(name)
-            except NoReverseMatch:
-                pass
+    else:
+        name = {Role.JOB_SEEKER: "seekers:dashboard", Role.EMPLOYER: "employers:dashboard"}.get(user.role)
+    if name:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            pass
     return ""
 
 
@@ -190,7 +193,11 @@ def login_code_view(request):
             else:
                 services.login_failures_clear(kinds=(LoginFailure.Kind.OTP,), identifier=phone)
                 request.session.pop(SESSION_OTP, None)
-                next_url = _first_page_for(user, result.created) or state.get("next", "")
+                # new users: onboarding first; returning users: where they were going, else their dashboard
+                first = _first_page_for(user, result.created)
+                next_url = (
+                    first or state.get("next", "") if result.created else state.get("next", "") or first
+                )
                 return _complete_login(request, user, method="sms", next_url=next_url)
     context = {"form": form, "masked_phone": mask_phone(phone), **_resend_context(phone)}
     return render(request, "accounts/login_code.html", context, status=200 if not form.errors else 400)

@@ -349,10 +349,17 @@ def _unit_query(unit: _Unit, with_fuzzy: bool):
     return _Q.boolean_query(clauses)
 
 
-def _filter_clauses(q: EngineQuery, now: datetime) -> list:
-    today = ((q.today or now.date()) - _EPOCH_DAY).days
+def _today(q: EngineQuery, now: datetime) -> int:
+    return ((q.today or now.date()) - _EPOCH_DAY).days
+
+
+def _filter_clauses(q: EngineQuery, now: datetime, expiry: bool = True) -> list:
+    """The filters as constant-score clauses. ``expiry`` False: the index holds no expired vacancy today,
+    so the expiry range (a clause on every query) can be left out without changing any result."""
     big = 2**62
-    clauses = [_Q.range_query(SCHEMA, "exp", tantivy.FieldType.Unsigned, today, big)]
+    clauses = []
+    if expiry:
+        clauses.append(_Q.range_query(SCHEMA, "exp", tantivy.FieldType.Unsigned, _today(q, now), big))
     if q.counties:
         clauses.append(_Q.term_set_query(SCHEMA, "county", list(q.counties)))
     if q.occupation:
@@ -512,6 +519,7 @@ class Engine:
         self._meta_stamp = self._meta_mtime()
         self._checked_at = 0.0
         self._lock = threading.Lock()
+        self._expiry_cache: tuple[tuple, bool] | None = None
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -629,10 +637,26 @@ class Engine:
             fuzzy = _Q.boolean_query([(_MUST, _unit_query(u, True)) for u in units])
         return keys, units, exact, fuzzy
 
+    def _expiry_needed(self, s, q: EngineQuery, now: datetime) -> bool:
+        """Whether the index (as this searcher sees it) holds a vacancy that has expired by ``q``'s date.
+
+        Expired vacancies leave the index when the nightly expiry runs (``vacancies_expire_due``); until
+        then the expiry clause keeps them out of every result. Asked once per index version and day.
+        """
+        today = _today(q, now)
+        key = (self._meta_stamp, s.num_docs, today)
+        cached = self._expiry_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        expired = _Q.range_query(SCHEMA, "exp", tantivy.FieldType.Unsigned, 0, max(today - 1, 0))
+        needed = today > 0 and s.search(expired, limit=1, count=True).count > 0
+        self._expiry_cache = (key, needed)
+        return needed
+
     @staticmethod
-    def _with(core, q: EngineQuery, now: datetime, boosts: bool = False, exclude=None):
+    def _with(core, q: EngineQuery, now: datetime, boosts: bool = False, exclude=None, expiry: bool = True):
         clauses = [(_MUST, core)] if core is not None else [(_MUST, _const(_Q.all_query()))]
-        clauses += _filter_clauses(q, now)
+        clauses += _filter_clauses(q, now, expiry)
         if boosts:
             clauses += _boost_clauses(q, now)
         if exclude is not None:
@@ -643,15 +667,17 @@ class Engine:
         now = q.now or datetime.now(UTC)
         s = self.searcher()
         _, _, exact, fuzzy = self._queries(q, now)
-        n = s.search(self._with(exact, q, now), limit=1, count=True).count
+        x = self._expiry_needed(s, q, now)
+        n = s.search(self._with(exact, q, now, expiry=x), limit=1, count=True).count
         if fuzzy is not None and n < FUZZY_BELOW:
-            n = s.search(self._with(fuzzy, q, now), limit=1, count=True).count
+            n = s.search(self._with(fuzzy, q, now, expiry=x), limit=1, count=True).count
         return n
 
     def search(self, q: EngineQuery) -> EngineResult:
         now = q.now or datetime.now(UTC)
         s = self.searcher()
         keys, units, exact, fuzzy = self._queries(q, now)
+        x = self._expiry_needed(s, q, now)
         limit = max(int(q.limit), 1)
         offset = max(int(q.offset), 0)
         hits: list[tuple[object, bool]] = []
@@ -661,17 +687,21 @@ class Engine:
             ranked = q.sort not in ("date", "wage")
             if ranked:
                 count1, ranked_hits = self._rank(
-                    s, self._with(exact, q, now, boosts=True), offset, limit, now
+                    s, self._with(exact, q, now, boosts=True, expiry=x), offset, limit, now
                 )
             else:
-                count1 = s.search(self._with(exact, q, now), limit=1, count=True).count
+                count1 = s.search(self._with(exact, q, now, expiry=x), limit=1, count=True).count
             # typo-tolerant matches only when the exact ones are few (a precise query needs none)
             use_fuzzy = fuzzy is not None and count1 < FUZZY_BELOW
         match_all = fuzzy if use_fuzzy else exact
         if exact is None or q.sort in ("date", "wage"):
             field = "wage" if q.sort == "wage" else "pub"
             r = s.search(
-                self._with(match_all, q, now), limit=limit, offset=offset, count=True, order_by_field=field
+                self._with(match_all, q, now, expiry=x),
+                limit=limit,
+                offset=offset,
+                count=True,
+                order_by_field=field,
             )
             total = r.count
             hits = [(a, False) for _, a in r.hits]
@@ -679,13 +709,13 @@ class Engine:
             hits = [(a, False) for a in ranked_hits]
             total = count1
             if use_fuzzy:
-                tier2 = self._with(fuzzy, q, now, boosts=True, exclude=exact)
+                tier2 = self._with(fuzzy, q, now, boosts=True, exclude=exact, expiry=x)
                 need = limit - len(hits)
                 count2, typo_hits = self._rank(s, tier2, max(offset - count1, 0), max(need, 1), now)
                 total += count2
                 if need > 0:
                     hits += [(a, True) for a in typo_hits[:need]]
-        facets = self._facets(s, match_all, q, now) if q.facets else {}
+        facets = self._facets(s, match_all, q, now, x) if q.facets else {}
         unknown = []
         if total == 0 and units:
             unknown = [k for k, u in zip(keys, units, strict=False) if not self._known(s, u)]
@@ -741,7 +771,9 @@ class Engine:
                 return True
         return False
 
-    def _facets(self, s, core, q: EngineQuery, now: datetime) -> dict[str, dict[str, int]]:
+    def _facets(
+        self, s, core, q: EngineQuery, now: datetime, expiry: bool = True
+    ) -> dict[str, dict[str, int]]:
         """Counts per value of each filter, each computed with every *other* filter applied."""
         active = {"county" if n == "county" else n for n in q.active_filters()}
         plain = {name: field for name, field in _FACET_FIELDS.items() if name not in active}
@@ -763,7 +795,7 @@ class Engine:
                 agg["within_days"] = {"range": {"field": "pub", "ranges": ranges}}
             if not agg:
                 continue
-            result = s.aggregate(self._with(core, query, now), agg)
+            result = s.aggregate(self._with(core, query, now, expiry=expiry), agg)
             if "within_days" in result:
                 result["within_days"] = {"buckets": _cumulative(result["within_days"])}
             for name, value in result.items():

@@ -93,3 +93,21 @@ def test_search_at_phone_width_in_persian(seeker_page, vacancies, screenshot):
         (vacancies["v01"], page.seeker.pk)
     ]
     assert page.console_errors == []
+
+
+def test_suggestions_never_cover_the_results_of_a_quick_search(phone_page, vacancies):
+    """Typing, then Enter within the typeahead's delay: the late suggestions are not shown over the
+    results; typing again brings suggestions back."""
+    page = phone_page
+    page.goto("/search/")
+    box = page.get_by_test_id("search-q")
+    box.press_sequentially("حسابدار", delay=10)
+    box.press("Enter")
+    page.wait_for_url("**/search/?*q=*")
+    _results(page).first.wait_for()
+    page.wait_for_timeout(700)  # well past the 250 ms typeahead delay and its response
+    assert page.locator("#search-suggest .suggest-list").count() == 0
+    box.fill("")
+    box.press_sequentially("حساب", delay=10)
+    page.locator("#search-suggest .suggest-list").wait_for()
+    assert page.console_errors == []

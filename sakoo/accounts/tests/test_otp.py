@@ -288,13 +288,13 @@ def test_session_key_rotates_at_sms_login(client):
     assert "sakoo_otp_login" not in client.session
 
 
-def test_new_job_seeker_goes_to_onboarding_then_home_next_time(client):
+def test_new_job_seeker_goes_to_onboarding_then_to_the_dashboard_next_time(client):
     request_code(client, PHONE)
     assert submit_code(client, last_code())["Location"] == reverse("seekers:onboarding")
     client.logout()
     with time_machine.travel(timezone.now() + timedelta(seconds=61)):
         request_code(client, PHONE)
-        assert submit_code(client, last_code())["Location"] == reverse("core:home")
+        assert submit_code(client, last_code())["Location"] == reverse("seekers:dashboard")
 
 
 def test_new_employer_goes_to_employer_onboarding(client):
@@ -309,7 +309,7 @@ def test_next_is_kept_through_the_code_step_and_must_be_local(client):
     client.logout()
     with time_machine.travel(timezone.now() + timedelta(seconds=61)):
         client.post(reverse("accounts:login"), {"phone": PHONE, "next": "https://evil.example/"})
-        assert submit_code(client, last_code())["Location"] == reverse("core:home")
+        assert submit_code(client, last_code())["Location"] == reverse("seekers:dashboard")
 
 
 def test_sms_text_starts_with_the_code_line(sms_outbox, client):

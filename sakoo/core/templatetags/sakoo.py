@@ -4,6 +4,7 @@
 
 * ``{{ n|num }}`` → ``۱٬۲۳۴٬۵۶۷`` / ``1,234,567``; ``{{ x|num:1 }}`` with one decimal;
 * ``{{ s|fa_digits }}`` → digits of any text in Persian (fa only; unchanged in en);
+  ``{{ html|fa_digits_html }}`` the same for markup (tags and character references untouched);
 * ``{{ d|jdate }}`` → ``۱۵ اردیبهشت ۱۴۰۳``; ``{{ d|jdate_short }}`` → ``۱۴۰۳/۰۲/۱۵``;
   ``{{ dt|jdatetime }}`` → ``۱۵ اردیبهشت ۱۴۰۳، ۱۴:۳۰`` (Tehran time);
 * ``{{ ym|jmonth }}`` → ``مهر ۱۴۰۴`` for a ``(year, month)`` pair, a ``"1404-07"`` string or a date;
@@ -20,6 +21,8 @@ import re
 
 from django import template
 from django.core.exceptions import ValidationError
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, mark_safe
 
 from sakoo.core.jalali import format_jalali, format_jalali_datetime, month_label, parse_jalali_month
 from sakoo.core.jalali import jalali_month_of as _month_of
@@ -57,6 +60,23 @@ def fa_digits(value):
     if not is_persian_language():
         return str(value)
     return to_persian_digits(_DECIMAL_RE.sub("\\1\u066b\\2", str(value)))
+
+
+_MARKUP_RE = re.compile(r"(<[^>]*>|&#?[0-9A-Za-z]+;)")
+
+
+@register.filter
+def fa_digits_html(value):
+    """Like ``fa_digits`` for markup: digits in the text become Persian, tags and character references
+    (``&#x27;``) stay as they are. Safe input stays safe; other input is escaped first."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, SafeData) else conditional_escape(value)
+    if not is_persian_language():
+        return mark_safe(text)  # escaped above or already safe
+    parts = _MARKUP_RE.split(str(text))
+    out = "".join(part if i % 2 else fa_digits(part) for i, part in enumerate(parts))
+    return mark_safe(out)  # only digits changed in escaped text
 
 
 def _date_value(value):

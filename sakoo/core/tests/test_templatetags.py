@@ -18,6 +18,14 @@ CASES = [
     ("{{ s|fa_digits }}", {"s": "کد 041"}, "کد ۰۴۱", "کد 041"),
     ("{{ x|floatformat:2|fa_digits }}", {"x": 1.234}, "۱٫۲۳", "1.23"),
     ("{{ s|fa_digits }}", {"s": "192.168.1.1 v2.0"}, "۱۹۲.۱۶۸.۱.۱ v۲٫۰", "192.168.1.1 v2.0"),
+    # markup: digits in the text only; tags and character references stay intact; unsafe text is escaped
+    (
+        "{{ h|safe|fa_digits_html }}",
+        {"h": "<mark>تکنسین</mark> 24 &#x27;3&#x27; &amp;"},
+        "<mark>تکنسین</mark> ۲۴ &#x27;۳&#x27; &amp;",
+        "<mark>تکنسین</mark> 24 &#x27;3&#x27; &amp;",
+    ),
+    ("{{ h|fa_digits_html }}", {"h": "<b>1</b>"}, "&lt;b&gt;۱&lt;/b&gt;", "&lt;b&gt;1&lt;/b&gt;"),
     ("{{ x|floatformat:0|num }}", {"x": 1264524.4}, "۱٬۲۶۴٬۵۲۴", "1,264,524"),
     ("{{ d|jdate }}", {"d": dt.date(2024, 5, 4)}, "۱۵ اردیبهشت ۱۴۰۳", "15 Ordibehesht 1403"),
     ("{{ d|jdate_short }}", {"d": dt.date(2024, 5, 4)}, "۱۴۰۳/۰۲/۱۵", "1403/02/15"),

@@ -97,3 +97,41 @@ def test_relevance_adds_recency_and_home_county(tmp_path):
 
     assert ids(counties=("0301",)) == [2, 3, 1]  # same text score: 7-day bonus, then 30-day bonus
     assert ids(counties=("0302", "0301"), home_counties=("0302",)) == [2, 4, 3, 1]
+
+
+def test_expired_documents_never_match_even_before_the_nightly_expiry(tmp_path):
+    """The expiry clause is left out only while the index holds nothing expired; results are the same."""
+    from datetime import UTC, date, datetime
+
+    from sakoo.search.engine import Engine, EngineQuery
+
+    engine = Engine(tmp_path)
+    with engine.writer() as w:
+        engine.apply(
+            w,
+            upserts=[
+                dict(_doc(1, days_ago=1), expires_on="2026-11-30"),
+                dict(_doc(2, days_ago=1), expires_on="2026-11-20"),
+                _doc(3, days_ago=1),  # no expiry date
+            ],
+        )
+    now = datetime(2026, 11, 20, 12, tzinfo=UTC)
+
+    def found(today, **kw):
+        q = EngineQuery(now=now, today=today, **kw)
+        result = engine.search(q)
+        assert engine.count(q) == result.total
+        return sorted(h.id for h in result.hits), result.total, sum(result.facets["county"].values())
+
+    # nothing has expired on the 20th: every document matches, with and without text
+    assert found(date(2026, 11, 20), text="حسابدار") == ([1, 2, 3], 3, 3)
+    assert found(date(2026, 11, 20)) == ([1, 2, 3], 3, 3)
+    # on the 21st document 2 has expired but is still in the index: it is left out everywhere
+    assert found(date(2026, 11, 21), text="حسابدار") == ([1, 3], 2, 2)
+    assert found(date(2026, 11, 21), sort="date") == ([1, 3], 2, 2)
+    assert found(date(2026, 11, 21), counties=("0301",)) == ([1, 3], 2, 2)
+    # once the expiry has removed it, the same answers
+    with engine.writer() as w:
+        engine.apply(w, deletes=[2])
+    assert found(date(2026, 11, 21), text="حسابدار") == ([1, 3], 2, 2)
+    assert found(date(2026, 12, 1), text="حسابدار") == ([3], 1, 1)

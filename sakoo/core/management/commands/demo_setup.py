@@ -14,6 +14,7 @@ STEPS = [
     ("demo_jobs", True),  # employers, seekers, vacancies, applications, placements
     ("demo_facilities", True),  # agencies, banks, quotas, facility files
     ("demo_working_group", True),  # the governor's meeting and its resolutions
+    ("demo_squares", True),  # labour squares: labourers, check-ins, day requests, assignments
     ("demo_reference_figures", True),  # atlas: the figure quoted in the meeting, beside the maps
     ("rebuild_search_index", False),  # search: the index is a cache of the database
     ("refresh_monthly_aggregates", {"all": True}),  # monitoring: the monthly figures of the dashboard
