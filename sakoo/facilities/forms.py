@@ -14,6 +14,7 @@ from sakoo.core.forms import (
     PersianIntegerField,
     ShebaField,
 )
+from sakoo.core.text import format_number
 from sakoo.geo.models import County
 
 from .models import (
@@ -29,6 +30,13 @@ from .models import (
 )
 
 
+class FiscalYearChoiceField(forms.ModelChoiceField):
+    """Fiscal years labelled in the page's digits (۱۴۰۳ on a Persian page)."""
+
+    def label_from_instance(self, obj) -> str:
+        return format_number(obj.year, grouping=False)
+
+
 class FacilityFileForm(forms.ModelForm):
     national_id = NationalIdField(label=_("National ID"))
     applicant_name = PersianCharField(label=_("Applicant's name"), max_length=200)
@@ -40,6 +48,7 @@ class FacilityFileForm(forms.ModelForm):
         model = FacilityFile
         fields = ["national_id", "applicant_name", "sex", "age", "county", "program", "fiscal_year",
                   "amount_requested", "planned_jobs", "sheba", "bank", "branch"]
+        field_classes = {"fiscal_year": FiscalYearChoiceField}
 
     def __init__(self, *args, province_code: str | None = None, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,7 +85,7 @@ class ImportUploadForm(forms.Form):
 
 class ProposalForm(forms.Form):
     program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.all())
-    fiscal_year = forms.ModelChoiceField(label=_("Fiscal year"), queryset=FiscalYear.objects.all())
+    fiscal_year = FiscalYearChoiceField(label=_("Fiscal year"), queryset=FiscalYear.objects.all())
     checkpoint = JalaliDateField(label=_("Checkpoint"))
     measure = forms.ChoiceField(label=_("Absorption measure"),
                                 choices=[("contracted", _("Contracted ÷ quota")), ("paid", _("Paid ÷ quota"))])

@@ -461,3 +461,89 @@ class FacilityDailySummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.fiscal_year} {self.program} {self.agency} {self.day.isoformat()}"
+
+
+class FacilityBankSummary(models.Model):
+    """What the referred files of one program and fiscal year record for one bank branch (``branch`` empty:
+    the files referred to the bank without a branch): the bank scorecard reads these rows instead of the
+    year's files. Per bank = the sum over its rows; per branch = the rows with a branch.
+
+    Maintained with ``FacilityDailySummary`` by the same writes (``summaries.py``) and rebuilt or checked by
+    ``manage.py rebuild_facility_summaries``. Only files referred to a bank count (``referred_on`` and
+    ``bank`` set); the figures are those of ``selectors.bank_measures_from_files``."""
+
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="+",
+                                    verbose_name=_("fiscal year"), db_index=False)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program"))
+    bank = models.ForeignKey(Bank, on_delete=models.CASCADE, related_name="+", verbose_name=_("bank"))
+    branch = models.ForeignKey(Branch, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("branch"))
+    received = models.IntegerField(_("received"), default=0)
+    received_amount = models.BigIntegerField(_("amount requested (rials)"), default=0)
+    approved = models.IntegerField(_("approved"), default=0)
+    rejected = models.IntegerField(_("rejected"), default=0)
+    contracted = models.IntegerField(_("contracted"), default=0)
+    contracted_amount = models.BigIntegerField(_("contracted amount (rials)"), default=0)
+    paid = models.IntegerField(_("first paid"), default=0)
+    paid_amount = models.BigIntegerField(_("paid amount (rials)"), default=0)
+
+    VALUE_FIELDS = ("received", "received_amount", "approved", "rejected", "contracted", "contracted_amount",
+                    "paid", "paid_amount")
+
+    class Meta:
+        ordering = ["fiscal_year", "program", "bank", "branch"]
+        verbose_name = _("bank facility summary")
+        verbose_name_plural = _("bank facility summaries")
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "program", "bank", "branch"],
+                                    name="fac_bank_summary_key"),
+            # NULL branches are distinct in the constraint above: one row without a branch per bank
+            models.UniqueConstraint(fields=["fiscal_year", "program", "bank"], condition=models.Q(branch=None),
+                                    name="fac_bank_summary_key_no_branch"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} {self.program} {self.bank} {self.branch_id or '-'}"
+
+
+class FacilityBankDistribution(models.Model):
+    """How many referred files of one program, fiscal year and bank branch have each value of a measure:
+    working days from referral to contract, to first payment (bank calendar), or the rejection reason
+    (``value`` = the reason's id). The scorecard's medians, 90th percentiles and rejections by reason
+    come from these histograms. Kept with ``FacilityBankSummary`` (same key, same writes)."""
+
+    class Kind(models.TextChoices):
+        DAYS_TO_CONTRACT = "days_to_contract", _("working days from referral to contract")
+        DAYS_TO_PAYMENT = "days_to_payment", _("working days from referral to first payment")
+        REJECTION_REASON = "rejection_reason", _("rejection reason")
+
+    fiscal_year = models.ForeignKey(FiscalYear, on_delete=models.CASCADE, related_name="+",
+                                    verbose_name=_("fiscal year"), db_index=False)
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+", verbose_name=_("program"))
+    bank = models.ForeignKey(Bank, on_delete=models.CASCADE, related_name="+", verbose_name=_("bank"))
+    branch = models.ForeignKey(Branch, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                               verbose_name=_("branch"))
+    kind = models.CharField(_("measure"), max_length=20, choices=Kind.choices)
+    value = models.IntegerField(_("value"))
+    files = models.IntegerField(_("files"), default=0)
+
+    VALUE_FIELDS = ("files",)
+
+    class Meta:
+        ordering = ["fiscal_year", "program", "bank", "branch", "kind", "value"]
+        verbose_name = _("bank facility distribution")
+        verbose_name_plural = _("bank facility distributions")
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "program", "bank", "branch", "kind", "value"],
+                                    name="fac_bank_dist_key"),
+            models.UniqueConstraint(fields=["fiscal_year", "program", "bank", "kind", "value"],
+                                    condition=models.Q(branch=None), name="fac_bank_dist_key_no_branch"),
+        ]
+        indexes = [
+            # the scorecard reads a year's histograms (covering: no table look-ups)
+            models.Index(fields=["fiscal_year", "kind", "bank", "branch", "value", "files", "program"],
+                         name="fac_bank_dist_read"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fiscal_year} {self.program} {self.bank} {self.branch_id or '-'} {self.kind}={self.value}"

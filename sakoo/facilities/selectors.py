@@ -24,12 +24,15 @@ from .models import (
     AllocationVersion,
     Bank,
     Branch,
+    FacilityBankDistribution,
+    FacilityBankSummary,
     FacilityDailySummary,
     FacilityFile,
     FileStep,
     FiscalYear,
     Program,
     ReallocationProposal,
+    RejectionReason,
     Step,
     Target,
 )
@@ -428,11 +431,48 @@ def histogram_median(counts: dict[int, int]) -> float | None:
     return lo if lo == hi else (lo + hi) / 2
 
 
+BANK_COUNTS = ("received", "approved", "rejected", "contracted", "contracted_amount", "paid", "paid_amount",
+               "received_amount")
+
+
 def bank_measures(*, fiscal_year: FiscalYear, program: Program | None = None, by: str = "bank",
                   bank_ids: set[int] | None = None) -> list[dict]:
     """Per bank (``by="bank"``) or branch (``by="branch"``): files received, approved, rejected (by
     reason), contracted, paid, median and 90th-percentile working days (bank calendar) from referral to
-    contract and to first payment, and share of the province's referred files."""
+    contract and to first payment, and share of the province's referred files.
+
+    Read from the per-branch summary and its histograms (a few thousand rows a year, see summaries.py);
+    ``bank_measures_from_files`` computes the same from the files."""
+    key = "bank_id" if by == "bank" else "branch_id"
+    summary = FacilityBankSummary.objects.filter(fiscal_year=fiscal_year).order_by()
+    histograms = FacilityBankDistribution.objects.filter(fiscal_year=fiscal_year).order_by()
+    if program:
+        summary, histograms = summary.filter(program=program), histograms.filter(program=program)
+    if by == "branch":
+        summary, histograms = summary.filter(branch__isnull=False), histograms.filter(branch__isnull=False)
+    province_total = None
+    if bank_ids is not None:
+        # every referred file of the province (with or without a bank): the daily summary's referrals
+        province_total = _summary(fiscal_year, program).aggregate(n=Sum("referred"))["n"] or 0
+        summary, histograms = summary.filter(bank_id__in=bank_ids), histograms.filter(bank_id__in=bank_ids)
+    rows = {r[key]: r for r in summary.values(key).annotate(**{f: Sum(f) for f in BANK_COUNTS}) if r["received"]}
+    counts: dict[str, dict[int, dict[int, int]]] = {kind: defaultdict(dict) for kind in FacilityBankDistribution.Kind}
+    for kind, k, value, n in (histograms.values("kind", key, "value").annotate(n=Sum("files"))
+                              .values_list("kind", key, "value", "n")):
+        if n:
+            counts[kind][k][value] = n
+    names = dict(RejectionReason.objects.values_list("pk", "name_fa"))
+    reasons: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for k, by_reason in counts[FacilityBankDistribution.Kind.REJECTION_REASON].items():
+        for reason_id, n in by_reason.items():
+            reasons[k][names[reason_id]] += n
+    return _bank_rows(by, rows, reasons, counts[FacilityBankDistribution.Kind.DAYS_TO_CONTRACT],
+                      counts[FacilityBankDistribution.Kind.DAYS_TO_PAYMENT], province_total)
+
+
+def bank_measures_from_files(*, fiscal_year: FiscalYear, program: Program | None = None, by: str = "bank",
+                             bank_ids: set[int] | None = None) -> list[dict]:
+    """``bank_measures`` computed from the year's files (the reference the summary must match)."""
     key = "bank_id" if by == "bank" else "branch_id"
     files = FacilityFile.objects.filter(fiscal_year=fiscal_year, referred_on__isnull=False, bank__isnull=False)
     if program:
@@ -453,8 +493,6 @@ def bank_measures(*, fiscal_year: FiscalYear, program: Program | None = None, by
             received_amount=Sum("amount_requested"),
         )
     }
-    if province_total is None:
-        province_total = sum(r["received"] for r in rows.values())
     reasons: dict[int, dict[str, int]] = defaultdict(dict)
     for k, reason, n in (
         files.filter(rejection_reason__isnull=False).values(key, "rejection_reason__name_fa")
@@ -468,21 +506,27 @@ def bank_measures(*, fiscal_year: FiscalYear, program: Program | None = None, by
         for k, days, n in (files.filter(**{f"{field}__isnull": False}).order_by().values(key, field)
                            .annotate(n=Count("id")).values_list(key, field, "n")):
             target[k][days] = n
+    return _bank_rows(by, rows, reasons, to_contract, to_payment, province_total)
+
+
+def _bank_rows(by, rows, reasons, to_contract, to_payment, province_total) -> list[dict]:
+    if province_total is None:
+        province_total = sum(r["received"] for r in rows.values())
     objects = (Bank.objects.in_bulk(list(rows)) if by == "bank"
                else Branch.objects.select_related("bank", "county").in_bulk(list(rows)))
     out = []
-    for k, r in rows.items():
+    for k, r in sorted(rows.items()):
         obj = objects[k]
         bank = obj if by == "bank" else obj.bank
         out.append({
             "object": obj, "bank": bank, "kind": bank.kind, "id": k,
-            **{f: r[f] or 0 for f in ("received", "approved", "rejected", "contracted", "contracted_amount",
-                                       "paid", "paid_amount", "received_amount")},
-            "rejected_by_reason": sorted(reasons[k].items(), key=lambda x: -x[1]),
-            "median_days_to_contract": histogram_median(to_contract[k]),
-            "p90_days_to_contract": histogram_percentile(to_contract[k], 0.9),
-            "median_days_to_payment": histogram_median(to_payment[k]),
-            "p90_days_to_payment": histogram_percentile(to_payment[k], 0.9),
+            **{f: r[f] or 0 for f in BANK_COUNTS},
+            # most rejections first; the reason's name breaks ties (the same order from either source)
+            "rejected_by_reason": sorted(reasons.get(k, {}).items(), key=lambda x: (-x[1], x[0])),
+            "median_days_to_contract": histogram_median(to_contract.get(k, {})),
+            "p90_days_to_contract": histogram_percentile(to_contract.get(k, {}), 0.9),
+            "median_days_to_payment": histogram_median(to_payment.get(k, {})),
+            "p90_days_to_payment": histogram_percentile(to_payment.get(k, {}), 0.9),
             "share": (r["received"] / province_total) if province_total else None,
             "contract_rate": (r["contracted"] / r["received"]) if r["received"] else None,
             "payment_rate": ((r["paid_amount"] or 0) / r["received_amount"]) if r["received_amount"] else None,
@@ -523,7 +567,8 @@ def _week_start(day: dt.date) -> dt.date:
 
 
 def trends(*, fiscal_year: FiscalYear, program: Program | None = None, agency_ids=None, period: str = "month"):
-    """Referred and contracted (count and amount) by Jalali month or week (weeks start on Saturday)."""
+    """Referred and contracted (count and amount) by Jalali month or week (weeks start on Saturday); each
+    period has its ``key`` ((year, month) or (year, month, day)), ``label`` ("1403-02") and ``start`` date."""
     buckets: dict[tuple, dict] = defaultdict(lambda: {"referred": 0, "contracted": 0, "contracted_amount": 0})
     bucket_of: dict[dt.date, tuple] = {}
 
@@ -555,7 +600,10 @@ def trends(*, fiscal_year: FiscalYear, program: Program | None = None, agency_id
     out = []
     peak = max((b["contracted_amount"] for b in buckets.values()), default=0) or 1
     for key in sorted(buckets):
+        # the label is language-neutral (the result is cached for every language): pages name the period
+        # from ``key`` (a Jalali month) or ``start`` (the first day: a week's Saturday, a month's 1st)
         label = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(key))
-        out.append({"key": key, "label": label, **buckets[key],
+        start = jdatetime.date(*key if len(key) == 3 else (*key, 1)).togregorian()
+        out.append({"key": key, "label": label, "start": start, **buckets[key],
                     "bar": round(100 * buckets[key]["contracted_amount"] / peak)})
     return out

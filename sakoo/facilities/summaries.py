@@ -1,9 +1,12 @@
-"""The per-day summary of the facility files (``FacilityDailySummary``) that the dashboard reads.
+"""The summaries of the facility files: per day (``FacilityDailySummary``, what the absorption dashboard
+reads) and per bank branch (``FacilityBankSummary`` and its histograms ``FacilityBankDistribution``, what
+the bank scorecard reads).
 
 Every write of a file or a step goes through ``services.py`` (and the import, which calls it or records
 its bulk writes here); each one subtracts the file's old contribution and adds its new one, in the same
-transaction, so the summary is always the sum of the files' contributions. ``compute_summaries`` derives
-the same rows from scratch (``manage.py rebuild_facility_summaries`` rebuilds or checks them).
+transaction, so each summary is always the sum of the files' contributions. ``compute_summaries`` and
+``compute_bank_summaries`` derive the same rows from scratch (``manage.py rebuild_facility_summaries``
+rebuilds or checks them).
 """
 
 from __future__ import annotations
@@ -16,10 +19,29 @@ from django.db.models import BigIntegerField, Case, Count, F, Q, Sum, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
-from .models import FacilityDailySummary, FacilityFile, FileStep, Step
+from .models import (
+    FacilityBankDistribution,
+    FacilityBankSummary,
+    FacilityDailySummary,
+    FacilityFile,
+    FileStep,
+    Step,
+)
 
 Key = tuple[int, int, int, dt.date]  # fiscal_year_id, program_id, agency_id, day
+BankKey = tuple[int, int, int, int]  # fiscal_year_id, program_id, bank_id, branch_id (0: no branch)
+DistKey = tuple[int, int, int, int, str, int]  # BankKey + the histogram's kind and value
 FIELDS = FacilityDailySummary.VALUE_FIELDS
+BANK_FIELDS = FacilityBankSummary.VALUE_FIELDS
+DIST = FacilityBankDistribution.Kind
+
+# A contribution: {(table, *key): {field: value}}; table is one of these (the key's shape follows it)
+DAILY, BANK, BANK_DIST = "daily", "bank", "bank_dist"
+TABLES = {
+    DAILY: (FacilityDailySummary, ("fiscal_year_id", "program_id", "agency_id", "day")),
+    BANK: (FacilityBankSummary, ("fiscal_year_id", "program_id", "bank_id", "branch_id")),
+    BANK_DIST: (FacilityBankDistribution, ("fiscal_year_id", "program_id", "bank_id", "branch_id", "kind", "value")),
+}
 
 
 def registration_day(file: FacilityFile) -> dt.date:
@@ -34,10 +56,11 @@ def paid_steps_of(file: FacilityFile) -> list[tuple[dt.date, int]]:
     return list(FileStep.objects.filter(file_id=file.pk, kind=Step.PAID).values_list("date", "amount"))
 
 
-def contributions(file: FacilityFile, paid_steps=()) -> dict[Key, dict[str, int]]:
-    """What one file (and its paid instalments, as (date, amount)) adds to the summary."""
-    out: dict[Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    base = (file.fiscal_year_id, file.program_id, file.agency_id)
+def contributions(file: FacilityFile, paid_steps=()) -> dict[tuple, dict[str, int]]:
+    """What one file (and its paid instalments, as (date, amount)) adds to the summaries:
+    ``{(table, *key): {field: value}}`` (see TABLES)."""
+    out: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    base = (DAILY, file.fiscal_year_id, file.program_id, file.agency_id)
     registered = registration_day(file)
 
     def add(day, **values):
@@ -61,6 +84,20 @@ def contributions(file: FacilityFile, paid_steps=()) -> dict[Key, dict[str, int]
         add(file.first_paid_on or registered, paid_amount=file.paid_amount)
     for day, amount in paid_steps:
         add(day, paid_steps_amount=amount)
+    if file.referred_on and file.bank_id:
+        bank_key = (file.fiscal_year_id, file.program_id, file.bank_id, file.branch_id or 0)
+        row = out[(BANK, *bank_key)]
+        for name, value in (("received", 1), ("received_amount", file.amount_requested),
+                            ("approved", file.approved_on is not None), ("rejected", file.rejected_on is not None),
+                            ("contracted", file.contracted_on is not None),
+                            ("contracted_amount", file.contract_amount), ("paid", file.first_paid_on is not None),
+                            ("paid_amount", file.paid_amount)):
+            row[name] += int(value or 0)
+        for kind, value in ((DIST.DAYS_TO_CONTRACT, file.days_to_contract),
+                            (DIST.DAYS_TO_PAYMENT, file.days_to_payment),
+                            (DIST.REJECTION_REASON, file.rejection_reason_id)):
+            if value is not None:
+                out[(BANK_DIST, *bank_key, str(kind), value)]["files"] += 1
     return out
 
 
@@ -68,9 +105,9 @@ class SummaryDelta:
     """Changes to the summary, accumulated and then applied (one UPDATE or INSERT per touched day)."""
 
     def __init__(self):
-        self.values: dict[Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self.values: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
 
-    def add(self, contribution: dict[Key, dict[str, int]], sign: int = 1) -> None:
+    def add(self, contribution: dict[tuple, dict[str, int]], sign: int = 1) -> None:
         for key, row in contribution.items():
             target = self.values[key]
             for name, value in row.items():
@@ -85,20 +122,23 @@ class SummaryDelta:
             row = {name: value for name, value in self.values[key].items() if value}
             if not row:
                 continue
-            lookup = dict(zip(("fiscal_year_id", "program_id", "agency_id", "day"), key, strict=True))
-            rows = FacilityDailySummary.objects.filter(**lookup)
+            model, names = TABLES[key[0]]
+            lookup = dict(zip(names, key[1:], strict=True))
+            if "branch_id" in lookup and not lookup["branch_id"]:
+                lookup["branch_id"] = None
+            rows = model.objects.filter(**lookup)
             if not rows.update(**{name: F(name) + value for name, value in row.items()}):
                 try:
                     with transaction.atomic():
-                        FacilityDailySummary.objects.create(**lookup, **row)
+                        model.objects.create(**lookup, **row)
                 except IntegrityError:  # created meanwhile by a concurrent writer
                     rows.update(**{name: F(name) + value for name, value in row.items()})
             if any(value < 0 for value in row.values()):
-                rows.filter(**dict.fromkeys(FIELDS, 0)).delete()
+                rows.filter(**dict.fromkeys(model.VALUE_FIELDS, 0)).delete()
         self.values.clear()
 
 
-def record_file_change(before: dict[Key, dict[str, int]] | None, after: dict[Key, dict[str, int]] | None) -> None:
+def record_file_change(before: dict[tuple, dict[str, int]] | None, after: dict[tuple, dict[str, int]] | None) -> None:
     delta = SummaryDelta()
     if before:
         delta.add(before, -1)
@@ -171,24 +211,72 @@ def _non_zero(rows) -> dict[Key, dict[str, int]]:
     return out
 
 
-def summary_differences(fiscal_year=None) -> list[tuple[Key, dict, dict]]:
-    """(key, stored, expected) for every day where the stored summary differs from a recomputation."""
-    stored, expected = stored_summaries(fiscal_year), compute_summaries(fiscal_year)
-    return [(key, stored.get(key, {}), expected.get(key, {}))
-            for key in sorted(set(stored) | set(expected)) if stored.get(key) != expected.get(key)]
+def compute_bank_summaries(fiscal_year=None) -> dict[tuple, dict[str, int]]:
+    """The bank summary and its histograms computed from the files: {(BANK | BANK_DIST, *key): values}."""
+    files = FacilityFile.objects.filter(referred_on__isnull=False, bank__isnull=False).order_by()
+    if fiscal_year is not None:
+        files = files.filter(fiscal_year=fiscal_year)
+    keys = ("fiscal_year_id", "program_id", "bank_id", "branch_id")
+    out: dict[tuple, dict[str, int]] = {}
+    for row in files.values(*keys).annotate(
+        received=Count("id"), received_amount=Sum("amount_requested"), approved=Count("approved_on"),
+        rejected=Count("rejected_on"), contracted=Count("contracted_on"), contracted_amount=Sum("contract_amount"),
+        paid=Count("first_paid_on"), paid_amount=Sum("paid_amount"),
+    ):
+        key = (BANK, row["fiscal_year_id"], row["program_id"], row["bank_id"], row["branch_id"] or 0)
+        out[key] = {name: row[name] or 0 for name in BANK_FIELDS}
+    for kind in DIST.values:
+        for row in (files.filter(**{f"{kind}__isnull": False}).values(*keys, kind).annotate(n=Count("id"))):
+            key = (BANK_DIST, row["fiscal_year_id"], row["program_id"], row["bank_id"], row["branch_id"] or 0,
+                   kind, row[kind])
+            out[key] = {"files": row["n"]}
+    return _non_zero(out)
+
+
+def stored_bank_summaries(fiscal_year=None) -> dict[tuple, dict[str, int]]:
+    out: dict[tuple, dict[str, int]] = {}
+    for table in (BANK, BANK_DIST):
+        model, names = TABLES[table]
+        rows = model.objects.order_by()
+        if fiscal_year is not None:
+            rows = rows.filter(fiscal_year=fiscal_year)
+        for r in rows.values(*names, *model.VALUE_FIELDS):
+            key = tuple(r[n] or 0 if n == "branch_id" else r[n] for n in names)
+            out[(table, *key)] = {f: r[f] for f in model.VALUE_FIELDS}
+    return _non_zero(out)
+
+
+def summary_differences(fiscal_year=None) -> list[tuple[tuple, dict, dict]]:
+    """(key, stored, expected) for every row where a stored summary (per day, then per bank branch)
+    differs from a recomputation."""
+    out = []
+    for stored, expected in ((stored_summaries(fiscal_year), compute_summaries(fiscal_year)),
+                             (stored_bank_summaries(fiscal_year), compute_bank_summaries(fiscal_year))):
+        out += [(key, stored.get(key, {}), expected.get(key, {}))
+                for key in sorted(set(stored) | set(expected)) if stored.get(key) != expected.get(key)]
+    return out
 
 
 @transaction.atomic
 def rebuild_summaries(fiscal_year=None) -> int:
-    """Replace the stored summary (of one fiscal year, or all) by a recomputation; returns the rows."""
+    """Replace the stored summaries (of one fiscal year, or all) by a recomputation; returns the rows."""
     rows = compute_summaries(fiscal_year)
-    existing = FacilityDailySummary.objects.all()
-    if fiscal_year is not None:
-        existing = existing.filter(fiscal_year=fiscal_year)
-    existing.delete()
+    bank_rows = compute_bank_summaries(fiscal_year)
+    for model in (FacilityDailySummary, FacilityBankSummary, FacilityBankDistribution):
+        existing = model.objects.all()
+        if fiscal_year is not None:
+            existing = existing.filter(fiscal_year=fiscal_year)
+        existing.delete()
     FacilityDailySummary.objects.bulk_create(
         (FacilityDailySummary(fiscal_year_id=k[0], program_id=k[1], agency_id=k[2], day=k[3], **values)
          for k, values in rows.items()),
         batch_size=2000,
     )
-    return len(rows)
+    for table in (BANK, BANK_DIST):
+        model, names = TABLES[table]
+        model.objects.bulk_create(
+            (model(**dict(zip(names, k[1:], strict=True)) | {"branch_id": k[4] or None}, **values)
+             for k, values in bank_rows.items() if k[0] == table),
+            batch_size=2000,
+        )
+    return len(rows) + len(bank_rows)

@@ -6,6 +6,7 @@ import hashlib
 import uuid
 from pathlib import Path
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -20,6 +21,9 @@ from django.views.decorators.http import require_POST
 
 from sakoo.accounts.models import Role
 from sakoo.accounts.scoping import deny, has_role, is_province_staff, role_required, user_organisation_ids
+from sakoo.core.forms import MoneyField
+from sakoo.core.money import format_money
+from sakoo.core.text import format_number
 
 from . import selectors
 from .forms import AllocationForm, FacilityFileForm, ImportUploadForm, ProposalForm, StepForm
@@ -219,9 +223,21 @@ def _conflict_fields(form, current: FacilityFile) -> list[dict]:
     for name in EDITABLE_FIELDS:
         if name not in form.fields:
             continue
-        value = getattr(current, name)
-        out.append({"label": form.fields[name].label, "current": value if value not in (None, "") else "—",
-                    "yours": form.data.get(name, "")})
+        value, field = getattr(current, name), form.fields[name]
+        if value in (None, ""):
+            value = "—"
+        elif isinstance(field, MoneyField):
+            value = format_money(value, field.unit)  # stored in rials, typed in the field's unit
+        elif isinstance(value, int):
+            value = format_number(value, grouping=False)
+        elif isinstance(field, forms.ModelChoiceField):
+            value = field.label_from_instance(value)
+        elif isinstance(field, forms.ChoiceField):
+            value = dict(field.choices).get(value, value)
+        yours = form.data.get(name, "")
+        if isinstance(field, forms.ChoiceField) and yours:  # the label of the option chosen, not its id
+            yours = {str(k): label for k, label in field.choices}.get(yours, yours)
+        out.append({"label": field.label, "current": value, "yours": yours})
     return out
 
 

@@ -256,10 +256,11 @@ def resolution_set_status(*, resolution: Resolution, status: str, user, note: st
 
 
 def _reminder_recipients(resolution: Resolution):
+    """The active members of the owner agency and of every co-owner, each person once."""
     from django.contrib.auth import get_user_model
 
     User = get_user_model()
-    org_ids = [resolution.owner_id]
+    org_ids = [resolution.owner_id, *(org.pk for org in resolution.co_owners.all())]
     try:
         from sakoo.accounts.models import Membership
     except ImportError:  # pragma: no cover - accounts always defines it
@@ -286,7 +287,8 @@ def _deliver(*, user, subject: str, body: str) -> None:
 
 
 def send_resolution_reminders(*, today: datetime.date | None = None) -> int:
-    """Remind the owner agency's officers of resolutions due soon and overdue; each reminder only once."""
+    """Remind the members of the owner and co-owner agencies of resolutions due soon and overdue; each
+    person once per resolution, kind and due date (``ReminderLog``), however many of them they belong to."""
     today = today or timezone.localdate()
     sent = 0
     batches = (
@@ -294,7 +296,7 @@ def send_resolution_reminders(*, today: datetime.date | None = None) -> int:
         (ReminderLog.Kind.OVERDUE, Resolution.objects.overdue(today)),
     )
     for kind, queryset in batches:
-        for resolution in queryset.select_related("meeting", "owner"):
+        for resolution in queryset.select_related("meeting", "owner").prefetch_related("co_owners"):
             for user in _reminder_recipients(resolution):
                 key = f"resolution:{resolution.pk}:{kind}:{resolution.due_date.isoformat()}:{user.pk}"
                 with transaction.atomic():

@@ -143,3 +143,34 @@ def profile_completeness(seeker: JobSeeker) -> tuple[int, list[str]]:
     done = sum(1 for ok, _label in checks if ok)
     missing = [label for ok, label in checks if not ok]
     return round(100 * done / len(checks)), missing
+
+
+#: How many matches the desired-occupation picker lists for a search.
+OCCUPATION_PICKER_LIMIT = 20
+
+
+def occupation_picker_options(query: str, *, chosen_ids: Iterable) -> tuple[list, list]:
+    """The desired-occupation picker: (the chosen ISCO-08 unit groups in the given order, up to
+    ``OCCUPATION_PICKER_LIMIT`` other unit groups matching ``query``). The query matches Persian and
+    English titles and codes with Persian and Arabic letter variants and digits folded (``search_key``)."""
+    from sakoo.classifications.models import Occupation
+    from sakoo.classifications.selectors import search_occupations
+
+    ids = []
+    for value in chosen_ids:
+        text = str(value).strip()
+        if text.isascii() and text.isdigit() and int(text) not in ids:
+            ids.append(int(text))
+    by_id = Occupation.objects.filter(level=4).in_bulk(ids)
+    chosen = [by_id[pk] for pk in ids if pk in by_id]
+    matches: list = []
+    wanted = OCCUPATION_PICKER_LIMIT + len(chosen)
+    # Then the same words without their last letter, so a singular finds the plural title
+    # (راننده → رانندگان, کارگر ساده → کارگران ساده).
+    stems = " ".join(w[:-1] if len(w) >= 4 and not w.isdigit() else w for w in query.split())
+    for text in dict.fromkeys([query, stems]):
+        if text.strip() and len(matches) < wanted:
+            seen = {o.pk for o in matches}
+            matches += [o for o in search_occupations(text, limit=wanted) if o.pk not in seen]
+    matches = [o for o in matches if o.pk not in by_id][:OCCUPATION_PICKER_LIMIT]
+    return chosen, matches

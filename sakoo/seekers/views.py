@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -40,12 +41,33 @@ def _profile_data(cleaned: dict) -> dict:
     return data
 
 
+def _picker_kwargs(request, url_name: str) -> dict:
+    """The desired-occupation picker's search (GET ``occupation_q``) and where its typeahead asks."""
+    return {
+        "occupation_query": request.GET.get(forms.OCCUPATION_QUERY_PARAM, ""),
+        "occupation_search_url": reverse(url_name),
+    }
+
+
+def _occupation_results(request, form):
+    """htmx (the picker's typeahead): only the matches for ``occupation_q``, leaving out the chosen ones
+    sent along as ``desired_occupations``; else None."""
+    field = form["desired_occupations"]
+    if not (request.htmx and request.method == "GET" and request.htmx.target == f"{field.auto_id}_results"):
+        return None
+    chosen = request.GET.getlist(field.html_name)
+    picker = field.field.widget.get_context(field.html_name, chosen, {"id": field.auto_id})["picker"]
+    return render(request, "seekers/_occupation_search.html", {"picker": picker})
+
+
 @role_required(Role.JOB_SEEKER)
 def onboarding(request):
     """After the first OTP login: national ID and profile. One person, one registration."""
     if selectors.seeker_of_user(request.user) is not None:
         return redirect("seekers:dashboard")
-    form = forms.OnboardingForm(request.POST or None)
+    form = forms.OnboardingForm(request.POST or None, **_picker_kwargs(request, "seekers:onboarding"))
+    if (partial := _occupation_results(request, form)) is not None:
+        return partial
     if request.method == "POST" and form.is_valid():
         data = _profile_data(form.cleaned_data)
         try:
@@ -94,7 +116,11 @@ def dashboard(request):
 @login_required
 def profile(request):
     seeker = selectors.get_seeker_for_user(request.user)
-    form = forms.ProfileForm(request.POST or None, initial=_profile_initial(seeker))
+    form = forms.ProfileForm(
+        request.POST or None, initial=_profile_initial(seeker), **_picker_kwargs(request, "seekers:profile")
+    )
+    if (partial := _occupation_results(request, form)) is not None:
+        return partial
     if request.method == "POST" and form.is_valid():
         try:
             services.seeker_update_profile(seeker=seeker, **_profile_data(form.cleaned_data))

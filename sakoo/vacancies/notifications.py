@@ -21,6 +21,9 @@ from sakoo.vacancies.models import Notification
 
 logger = logging.getLogger(__name__)
 
+#: Application moves the seeker is told about (a hire has its own notice, ``notify_hired``).
+SEEKER_NOTICE_STATUSES = frozenset({"shortlisted", "interview", "offered", "rejected"})
+
 
 def notify(*, key: str, user, kind: str, body: str, subject: str = "") -> Notification | None:
     """Queue a notice once per ``key``. Returns None when the user has neither a phone nor an e-mail."""
@@ -42,14 +45,20 @@ def notify(*, key: str, user, kind: str, body: str, subject: str = "") -> Notifi
         return Notification.objects.filter(key=key).first()
 
 
+def absolute_url(path: str) -> str:
+    """A link for an SMS or an e-mail: ``settings.SAKOO_SITE_URL`` followed by the site path ``path``."""
+    return f"{settings.SAKOO_SITE_URL.rstrip('/')}/{path.lstrip('/')}"
+
+
 def notify_new_application(application) -> None:
     from sakoo.accounts.models import User
 
     vacancy = application.vacancy
     with translation.override("fa"):
+        subject = _("New application")
         body = _("Sakoo: a new application for “%(title)s”. See it at %(url)s") % {
             "title": vacancy.title,
-            "url": reverse("vacancies:applicants", args=[vacancy.pk]),
+            "url": absolute_url(reverse("vacancies:applicants", args=[vacancy.pk])),
         }
     users = User.objects.filter(memberships__organisation__employer__id=vacancy.employer_id, is_active=True)
     for user in users:
@@ -57,7 +66,7 @@ def notify_new_application(application) -> None:
             key=f"new_application:{application.pk}:{user.pk}",
             user=user,
             kind=Notification.Kind.NEW_APPLICATION,
-            subject=_("New application"),
+            subject=subject,
             body=body,
         )
 
@@ -65,14 +74,69 @@ def notify_new_application(application) -> None:
 def notify_hired(placement) -> None:
     seeker = placement.seeker
     with translation.override("fa"):
-        body = _("Sakoo: congratulations, %(employer)s recorded your hire.") % {
-            "employer": placement.employer.name if placement.employer else placement.employer_name
+        subject = _("Hire recorded")
+        body = _("Sakoo: congratulations, %(employer)s recorded your hire. Your dashboard: %(url)s") % {
+            "employer": placement.employer.name if placement.employer else placement.employer_name,
+            "url": absolute_url(reverse("seekers:dashboard")),
         }
     notify(
         key=f"hired:{placement.pk}",
         user=seeker.user,
         kind=Notification.Kind.APPLICATION_STATUS,
-        subject=_("Hire recorded"),
+        subject=subject,
+        body=body,
+    )
+
+
+def _status_notice(status: str) -> tuple[str, str]:
+    """(subject, body) of the notice to the seeker for an application moved to ``status`` (in Persian)."""
+    from sakoo.vacancies.models import ApplicationStatus
+
+    texts = {
+        ApplicationStatus.SHORTLISTED: (
+            _("Your application was shortlisted"),
+            _("Sakoo: your application for “%(title)s” at %(employer)s was shortlisted. Details: %(url)s"),
+        ),
+        ApplicationStatus.INTERVIEW: (
+            _("Interview invitation"),
+            _(
+                "Sakoo: %(employer)s would like to interview you for “%(title)s”. "
+                "Please see the details and messages: %(url)s"
+            ),
+        ),
+        ApplicationStatus.OFFERED: (
+            _("Job offer"),
+            _("Sakoo: good news! %(employer)s has made you an offer for “%(title)s”. See it at %(url)s"),
+        ),
+        ApplicationStatus.REJECTED: (
+            _("About your application"),
+            _(
+                "Sakoo: thank you for applying for “%(title)s”. %(employer)s will not go ahead with "
+                "your application this time. We wish you success. Details: %(url)s"
+            ),
+        ),
+    }
+    return texts[status]
+
+
+def notify_application_status(event) -> Notification | None:
+    """Tell the seeker that an employer moved their application (one notice per move, ``event``)."""
+    application = event.application
+    if event.to_status not in SEEKER_NOTICE_STATUSES:
+        return None
+    vacancy = application.vacancy
+    with translation.override("fa"):
+        subject, text = _status_notice(event.to_status)
+        body = text % {
+            "title": vacancy.title,
+            "employer": vacancy.employer.name,
+            "url": absolute_url(reverse("vacancies:application", args=[application.pk])),
+        }
+    return notify(
+        key=f"application_status:{event.pk}",
+        user=application.seeker.user,
+        kind=Notification.Kind.APPLICATION_STATUS,
+        subject=subject,
         body=body,
     )
 
@@ -142,18 +206,19 @@ def saved_search_digests_queue(*, now=None) -> int:
         found = vacancies_matching_querystring(saved.querystring, published_since=since)
         if found:
             with translation.override("fa"):
+                subject = _("New vacancies for your saved search")
                 lines = [
                     _("Sakoo: %(n)s new vacancies for your saved search “%(name)s”:")
                     % {"n": len(found), "name": saved.name or saved.querystring[:40]}
                 ]
                 lines += [f"- {v.title} ({v.county.name_fa})" for v in found[:5]]
-                lines.append(f"/search/?{saved.querystring}")
+                lines.append(absolute_url(f"{reverse('search:search')}?{saved.querystring}"))
                 body = "\n".join(lines)
             created = notify(
                 key=f"digest:{saved.pk}:{_period_key(saved.frequency, now)}",
                 user=saved.user,
                 kind=Notification.Kind.SAVED_SEARCH_DIGEST,
-                subject=_("New vacancies for your saved search"),
+                subject=subject,
                 body=body,
             )
             queued += created is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.http import Http404, QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -127,7 +127,12 @@ def applicants_for_vacancy(
 
 
 def applications_for_seeker(seeker: JobSeeker) -> QuerySet[Application]:
-    return seeker.applications.select_related("vacancy__employer", "vacancy__county").order_by("-created_at")
+    """The seeker's applications, newest first; ``status_changed_at`` is when the status last moved."""
+    return (
+        seeker.applications.select_related("vacancy__employer", "vacancy__county")
+        .annotate(status_changed_at=Max("events__created_at"))
+        .order_by("-created_at")
+    )
 
 
 def saved_vacancies_for_seeker(seeker: JobSeeker) -> QuerySet[SavedVacancy]:
@@ -202,6 +207,7 @@ def recommended_vacancies(
     qs = (
         public_vacancies()
         .filter(published_at__gte=since)
+        .exclude(expires_on__lt=timezone.localdate())  # as search: gone the day after it expires
         .filter(
             Q(occupation__code__in=occupation_codes)
             | Q(county_id=seeker.county_id)

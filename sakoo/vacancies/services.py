@@ -470,7 +470,10 @@ def application_move(*, application: Application, to_status: str, by, note: str 
         )
     application.status = to_status
     application.save(update_fields=["status", "updated_at"])
-    _event(application, current, to_status, by, note)
+    event = _event(application, current, to_status, by, note)
+    from sakoo.vacancies.notifications import notify_application_status
+
+    notify_application_status(event)
     return application
 
 

@@ -23,7 +23,12 @@ def browser():
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-dev-shm-usage"],
+            args=[
+                "--no-sandbox",
+                "--disable-background-networking",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+            ],
         )
         yield browser
         browser.close()
@@ -63,3 +68,18 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def new_phone_page(browser, live_server):
+    """A factory of phone-width Persian pages, each in its own browser context (one per actor)."""
+    contexts = []
+
+    def make():
+        context, page = _new_page(browser, live_server, PHONE, "fa-IR")
+        contexts.append(context)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -109,3 +111,38 @@ def test_job_seeker_account_cannot_be_added_as_colleague(client):
     assert response.status_code == 200
     assert 'data-field="phone"' in response.content.decode()
     assert not Membership.objects.filter(user=seeker.user).exists()
+
+
+def test_dashboard_shows_employer_text_in_persian_digits_and_keeps_it_stored_as_typed(client, settings):
+    employer = f.employer(name="شرکت فناوران 724")
+    f.vacancy(emp=employer, title="برنامه‌نویس پایتون 3")
+    client.force_login(employer.member)
+    html = client.get(reverse("employers:dashboard")).content.decode()
+    assert "<h1>شرکت فناوران ۷۲۴</h1>" in html
+    assert ">برنامه‌نویس پایتون ۳</a>" in html
+    assert Employer.objects.get(pk=employer.pk).name == "شرکت فناوران 724"
+    settings.LANGUAGE_CODE = "en"
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("employers:dashboard"), headers={"accept-language": "en"}).content.decode()
+    assert "<h1>شرکت فناوران 724</h1>" in html
+
+
+def test_dashboard_table_stacks_on_phones_with_a_label_on_each_cell(client):
+    employer = f.employer()
+    f.vacancy(emp=employer)
+    client.force_login(employer.member)
+    html = client.get(reverse("employers:dashboard")).content.decode()
+    assert '<table class="table-stack" data-testid="employer-vacancies">' in html
+    row = html[
+        html.index('data-testid="employer-vacancy-row"') : html.index(
+            "</tr>", html.index("employer-vacancy-row")
+        )
+    ]
+    assert re.findall(r'<td[^>]*data-label="([^"]+)"', row) == [
+        "عنوان",
+        "وضعیت",
+        "درخواست‌ها",
+        "جدید",
+        "پرشده",
+        "اقدام‌ها",
+    ]

@@ -6,18 +6,34 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sakoo.accounts.testing import UserFactory
+from sakoo.accounts.testing import MembershipFactory, UserFactory
 from sakoo.core.validators import make_national_id
 from sakoo.facilities.imports import run_import
-from sakoo.facilities.models import FacilityDailySummary, FacilityFile, FiscalYear, ImportBatch, Program, Step
+from sakoo.facilities.models import (
+    Branch,
+    FacilityBankDistribution,
+    FacilityBankSummary,
+    FacilityDailySummary,
+    FacilityFile,
+    FiscalYear,
+    ImportBatch,
+    Program,
+    Step,
+)
 from sakoo.facilities.selectors import (
     _file_aggregates,
     agency_measures,
     agency_measures_from_files,
+    bank_measures,
+    bank_measures_from_files,
+    banks_for_user,
+    scorecard,
     trends,
 )
 from sakoo.facilities.services import (
@@ -25,7 +41,13 @@ from sakoo.facilities.services import (
     facility_file_verify_jobs,
     file_step_add,
 )
-from sakoo.facilities.summaries import compute_summaries, stored_summaries, summary_differences
+from sakoo.facilities.summaries import (
+    compute_bank_summaries,
+    compute_summaries,
+    stored_bank_summaries,
+    stored_summaries,
+    summary_differences,
+)
 from sakoo.facilities.testing import d, make_counties, make_file
 
 from .test_imports import row, xlsx
@@ -50,6 +72,7 @@ def _assert_consistent(world, years=None):
         assert {r["agency_id"]: {k: r[k] for k in keys} for r in data["rows"] if r["agency_id"] in from_files} \
             == {a: {k: v[k] for k in keys} for a, v in from_files.items()}
         assert {r["agency_id"] for r in data["rows"] if r["files"]} == set(from_files)
+        _assert_bank_figures_match([fiscal_year], [None], [None, {world.banks[0].pk}])
 
 
 OPS = st.lists(
@@ -243,3 +266,94 @@ def test_demo_fills_the_summary():
     call_command("demo_facilities", "--seed", "3", "--files", "30")
     assert FacilityDailySummary.objects.exists()
     assert summary_differences() == []
+
+
+# --- the bank summary (what the bank scorecard reads) ----------------------------------------------------------
+
+
+def _bank_figures(rows):
+    return [{k: v for k, v in r.items() if k not in ("object", "bank")} | {"object": r["object"].pk} for r in rows]
+
+
+def _assert_bank_figures_match(years, programs, bank_ids_choices):
+    for fiscal_year in years:
+        for program in programs:
+            for by in ("bank", "branch"):
+                for bank_ids in bank_ids_choices:
+                    kwargs = {"fiscal_year": fiscal_year, "program": program, "by": by, "bank_ids": bank_ids}
+                    assert _bank_figures(bank_measures(**kwargs)) == _bank_figures(bank_measures_from_files(**kwargs))
+
+
+@pytest.fixture
+def bank_world(world):
+    """Files of two programs and two years at every step, referred with and without a branch, rejected for
+    two reasons, one moved to another program and one to another year after referral; one never referred."""
+    year_b, program_b = _extra(world)
+    bank_a, bank_b = world.banks
+    third_branch = Branch.objects.create(bank=bank_a, county=world.counties[1], code="1002", name="شعبه دوم")
+    branches = [world.branches[0], third_branch, world.branches[1], None]
+    files = []
+    for i in range(24):
+        f = make_file(world, agency=world.agencies[i % 3], amount_requested=1_000 + 100 * i,
+                      program=program_b if i % 4 == 3 else world.program, fiscal_year=year_b if i % 5 == 4 else world.year)
+        files.append(f)
+        if i == 23:
+            break  # registered, never referred: not in the bank summary
+        branch = branches[i % 4]
+        referred = START + dt.timedelta(days=i % 7)
+        if branch is None:
+            file_step_add(file=f, kind=Step.REFERRED, date=referred, bank=bank_b)
+        else:
+            file_step_add(file=f, kind=Step.REFERRED, date=referred, branch=branch)
+        if i % 6 == 5:
+            file_step_add(file=f, kind=Step.REJECTED, date=referred + dt.timedelta(days=2),
+                          reason=world.reasons[i % 2])
+            continue
+        if i % 6 == 4:
+            continue  # waiting for the bank's decision
+        file_step_add(file=f, kind=Step.APPROVED, date=referred + dt.timedelta(days=1))
+        if i % 6 == 3:
+            continue
+        file_step_add(file=f, kind=Step.CONTRACT_SIGNED, date=referred + dt.timedelta(days=3 + i % 9),
+                      amount=f.amount_requested)
+        if i % 3 == 0:
+            file_step_add(file=f, kind=Step.PAID, date=referred + dt.timedelta(days=12 + i % 11), amount=500)
+            file_step_add(file=f, kind=Step.PAID, date=referred + dt.timedelta(days=30), amount=200)
+    # edits after referral move the file's contribution to another program, another year
+    for f, change in ((files[0], {"program": program_b}), (files[1], {"fiscal_year": year_b})):
+        f.refresh_from_db()
+        facility_file_update(file=f, user=None, expected_version=f.version, **change)
+    return world, year_b, program_b
+
+
+def test_bank_summary_gives_the_scorecard_the_same_figures_as_the_files(bank_world):
+    world, year_b, program_b = bank_world
+    assert FacilityBankSummary.objects.filter(branch=None).exists()  # referred without a branch
+    assert FacilityBankDistribution.objects.filter(kind="rejection_reason").count() >= 2
+    assert summary_differences() == []
+    bank_officer = UserFactory(role="bank_officer")
+    MembershipFactory(user=bank_officer, organisation=world.banks[0].organisation)
+    own_bank = set(banks_for_user(bank_officer).values_list("pk", flat=True))
+    assert own_bank == {world.banks[0].pk}
+    _assert_bank_figures_match([world.year, year_b], [None, world.program, program_b], [None, own_bank])
+    officer_rows = bank_measures(fiscal_year=world.year, bank_ids=own_bank)
+    assert [r["object"] for r in officer_rows] == [world.banks[0]]  # only their own bank
+    assert 0 < officer_rows[0]["share"] < 1  # of every referred file of the province
+
+
+def test_rebuild_command_checks_and_repairs_the_bank_summary(bank_world):
+    expected = stored_bank_summaries()
+    assert expected == compute_bank_summaries()
+    FacilityBankDistribution.objects.filter(kind="days_to_contract").update(files=F("files") + 1)  # out of sync
+    assert {key[0] for key, _stored, _expected in summary_differences()} == {"bank_dist"}
+    call_command("rebuild_facility_summaries", "--year", "1403")
+    call_command("rebuild_facility_summaries", "--year", "1404")
+    assert stored_bank_summaries() == expected
+    assert summary_differences() == []
+
+
+def test_the_scorecard_reads_the_summary_not_the_files(bank_world):
+    world, _year_b, _program_b = bank_world
+    with CaptureQueriesContext(connection) as queries:
+        scorecard(fiscal_year=world.year)
+    assert not [q["sql"] for q in queries.captured_queries if '"facilities_facilityfile"' in q["sql"]]

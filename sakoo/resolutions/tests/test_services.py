@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from sakoo.accounts.models import Membership, Organisation
 from sakoo.resolutions.models import FollowUp, ReminderLog, Resolution
 from sakoo.resolutions.selectors import agency_delivery_records
 from sakoo.resolutions.services import (
@@ -12,6 +13,8 @@ from sakoo.resolutions.services import (
     resolution_set_status,
     send_resolution_reminders,
 )
+
+from .conftest import make_user
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -133,6 +136,31 @@ def test_reminders_are_sent_once(meeting, agency, officer, mailoutbox):
         [(overdue.pk, "overdue"), (soon.pk, "due_soon")]
     )
     assert len(mailoutbox) == 2
+
+
+def test_reminders_reach_co_owner_agencies_each_person_once(
+    django_user_model, meeting, agency, other_agency, officer, other_officer, mailoutbox
+):
+    third = Organisation.objects.create(kind="agency", code="jihad", name="جهاد کشاورزی")
+    both = make_user(django_user_model, "officer3", "agency_officer", other_agency)  # in two co-owners
+    Membership.objects.create(user=both, organisation=third)
+    outsider = make_user(django_user_model, "officer4", "agency_officer",
+                         Organisation.objects.create(kind="agency", code="sport", name="ورزش و جوانان"))
+    for i, user in enumerate((officer, other_officer, both, outsider)):
+        user.email = f"person{i}@example.org"
+        user.save()
+    overdue = resolution_create(meeting=meeting, text="دیرکرد", owner=agency, co_owners=[other_agency, third],
+                                due_rule="date", due_date=datetime.date(2025, 4, 20))
+    today = datetime.date(2025, 4, 22)
+    assert send_resolution_reminders(today=today) == 3
+    assert sorted(ReminderLog.objects.filter(resolution=overdue).values_list("recipient__username", flat=True)) == [
+        "officer1", "officer2", "officer3"]
+    assert sorted(to for message in mailoutbox for to in message.to) == [
+        "person0@example.org", "person1@example.org", "person2@example.org"]
+    # sent once: the next run (and a later one, the same day or the day after) sends nothing again
+    assert send_resolution_reminders(today=today) == 0
+    assert send_resolution_reminders(today=today + datetime.timedelta(days=1)) == 0
+    assert len(mailoutbox) == 3
 
 
 def test_agency_record_counts_on_time_delivery(meeting, agency, other_agency, officer, time_machine):

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -174,3 +175,21 @@ def test_cv_page_renders(client):
     response = client.get(reverse("seekers:cv"))
     assert response.status_code == 200
     assert seeker.last_name in response.content.decode()
+
+
+def test_a_hired_seeker_cannot_undo_the_hire_by_a_stray_click(client):
+    """The status form starts blank: sent as it is, it changes nothing and says which field is missing."""
+    seeker = f.seeker()
+    services.seeker_set_status(
+        seeker=seeker, status="employed", valid_from=timezone.localdate(), reason="hired", by=None
+    )
+    client.force_login(seeker.user)
+    page = client.get(reverse("seekers:dashboard")).content.decode()
+    select = re.search(r'<select name="status".*?</select>', page, re.S).group()
+    assert select.index('<option value="">') < select.index("unemployed_looking")
+    assert "selected" not in select  # the browser shows the blank first choice
+    response = client.post(reverse("seekers:status"), {"status": "", "valid_from": "۱۴۰۵/۰۱/۰۱"})
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["status"]
+    seeker.refresh_from_db()
+    assert seeker.employment_status == "employed"

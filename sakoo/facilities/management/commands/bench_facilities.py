@@ -1,4 +1,5 @@
-"""Benchmark: N facility files with M step events, then time the absorption dashboard and a big import.
+"""Benchmark: N facility files with M step events, then time the absorption dashboard, the bank scorecard
+and a big import (``--pages`` to time only some pages, e.g. ``--pages scorecard --import-rows 0``).
 
 Run it on a scratch database, e.g. ``SQLITE_PATH=/tmp/bench.sqlite3 manage.py migrate`` then
 ``SQLITE_PATH=/tmp/bench.sqlite3 manage.py bench_facilities``. It uses the fiscal year 1402 (which the demo
@@ -38,12 +39,13 @@ from sakoo.facilities.models import (
     ProvinceQuota,
     Step,
 )
-from sakoo.facilities.selectors import percentile
+from sakoo.facilities.selectors import bank_measures, bank_measures_from_files, percentile
 from sakoo.facilities.services import allocation_version_create, facility_file_verify_jobs
 from sakoo.facilities.summaries import rebuild_summaries, summary_differences
 from sakoo.geo.models import County
 
 BENCH_YEAR = 1402
+PAGES = ("dashboard", "api", "scorecard")
 
 
 class Command(BaseCommand):
@@ -55,8 +57,11 @@ class Command(BaseCommand):
         parser.add_argument("--import-rows", type=int, default=20_000)
         parser.add_argument("--runs", type=int, default=30)
         parser.add_argument("--seed", type=int, default=1402)
+        parser.add_argument("--pages", nargs="+", choices=PAGES, default=list(PAGES),
+                            help="which pages to time (default: all; 'dashboard' includes the request after a write)")
 
-    def handle(self, *args, files: int, steps: int, import_rows: int, runs: int, seed: int, **options):
+    def handle(self, *args, files: int, steps: int, import_rows: int, runs: int, seed: int, pages: list[str],
+               **options):
         rng = random.Random(seed)
         if not Agency.objects.exists():
             call_command("load_calendar", verbosity=0)
@@ -80,7 +85,7 @@ class Command(BaseCommand):
         if existing < files:
             self._generate(rng, files - existing, steps, fiscal_year, programs, agencies, banks, counties)
         generated = time.perf_counter() - t0
-        # the generator bulk-inserts (bypassing the services): recompute the dashboard's daily summary
+        # the generator bulk-inserts (bypassing the services): recompute the summaries (daily and per bank)
         t1 = time.perf_counter()
         summary_rows = rebuild_summaries(fiscal_year)
         self.stdout.write(f"summary: {summary_rows} rows for year {BENCH_YEAR} rebuilt in "
@@ -98,13 +103,15 @@ class Command(BaseCommand):
             username="bench-admin", role=Role.PROVINCE_ADMIN)
         client = Client()
         client.force_login(admin)
-        for label, url in (
-            ("dashboard page (all programs)", f"/facilities/?year={BENCH_YEAR}"),
-            ("dashboard page (one program, paid)", f"/facilities/?year={BENCH_YEAR}&program={programs[0].code}"
-                                                   "&measure=paid"),
-            ("absorption API", f"/api/v1/facilities/absorption?year={BENCH_YEAR}"),
-            ("bank scorecard page", f"/facilities/banks/?year={BENCH_YEAR}"),
+        for page, label, url in (
+            ("dashboard", "dashboard page (all programs)", f"/facilities/?year={BENCH_YEAR}"),
+            ("dashboard", "dashboard page (one program, paid)",
+             f"/facilities/?year={BENCH_YEAR}&program={programs[0].code}&measure=paid"),
+            ("api", "absorption API", f"/api/v1/facilities/absorption?year={BENCH_YEAR}"),
+            ("scorecard", "bank scorecard page", f"/facilities/banks/?year={BENCH_YEAR}"),
         ):
+            if page not in pages:
+                continue
             for mode in ("cold", "warm"):
                 timings = []
                 for i in range(runs + 1):
@@ -118,9 +125,24 @@ class Command(BaseCommand):
                         timings.append(elapsed)
                 self.stdout.write(f"{label}, {mode}: median {statistics.median(timings):.0f} ms, "
                                   f"p95 {percentile(timings, 0.95):.0f} ms ({runs} runs)")
-        self._bench_after_write(rng, client, fiscal_year, runs)
+        if "scorecard" in pages:
+            self._check_scorecard(fiscal_year, programs)
+        if "dashboard" in pages:
+            self._bench_after_write(rng, client, fiscal_year, runs)
         if import_rows:
             self._bench_import(rng, import_rows, fiscal_year, programs, agencies[0], counties)
+
+    def _check_scorecard(self, fiscal_year, programs):
+        """The scorecard's figures from the bank summary against the ones computed from the files."""
+        start = time.perf_counter()
+        differ = 0
+        for program in (None, programs[0]):
+            for by in ("bank", "branch"):
+                kwargs = {"fiscal_year": fiscal_year, "program": program, "by": by}
+                summary, files = bank_measures(**kwargs), bank_measures_from_files(**kwargs)
+                differ += sum(a != b for a, b in zip(summary, files, strict=False)) + abs(len(summary) - len(files))
+        self.stdout.write(f"bank scorecard figures from the summary vs from the files (2 program choices × banks "
+                          f"and branches): {differ} rows differ (checked in {time.perf_counter() - start:.1f} s)")
 
     def _bench_after_write(self, rng, client, fiscal_year, runs):
         """A real write through the services (a file's verified jobs: the file, its version and the daily

@@ -5,7 +5,8 @@ from sakoo.resolutions.services import send_resolution_reminders
 
 
 class Command(BaseCommand):
-    help = "Remind owner agencies of resolutions due within 7 days and overdue (each reminder is sent once)."
+    help = ("Remind owner and co-owner agencies of resolutions due within 7 days and overdue "
+            "(each reminder is sent once to each person).")
 
     def add_arguments(self, parser):
         parser.add_argument("--today", help="Jalali or ISO date to run as (default: today)")
