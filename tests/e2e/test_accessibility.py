@@ -285,3 +285,51 @@ def test_english_shell_is_ltr_and_accessible(a11y_page, data):
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
     violations = [v for v in run_axe(page) if v["impact"] in BLOCKING]
     assert violations == [], f"/ in English at {page.viewport['width']} px:\n{describe(violations)}"
+
+
+# Labour-square pages: the coordinator's today board and request page, and the figures (signed in).
+SQUARES_PAGES = ["board", "request", "figures", "square-figures"]
+
+
+@pytest.mark.parametrize("name", SQUARES_PAGES)
+def test_labour_square_page_has_no_serious_accessibility_violations(a11y_page, live_server, name):
+    import importlib
+
+    from django.apps import apps
+    from django.test import Client
+    from django.utils import timezone
+
+    from sakoo.accounts.models import Role
+    from sakoo.accounts.testing import MembershipFactory, UserFactory
+    from sakoo.squares.testing import CheckInFactory, DayRequestFactory, LabourerFactory, SquareFactory
+
+    # the trades of the data migration (transactional tests empty the tables after each test)
+    importlib.import_module("sakoo.squares.migrations.0002_default_trades").add_trades(apps, None)
+    square = SquareFactory()
+    coordinator = UserFactory(role=Role.LABOUR_SQUARE_COORDINATOR)
+    MembershipFactory(user=coordinator, organisation=square.organisation)
+    for _ in range(3):
+        CheckInFactory(labourer=LabourerFactory(square=square))
+    LabourerFactory(square=square)
+    request = DayRequestFactory(square=square, work_date=timezone.localdate())
+    path = {
+        "board": f"/squares/{square.pk}/today/",
+        "request": f"/squares/requests/{request.pk}/",
+        "figures": "/squares/",
+        "square-figures": f"/squares/{square.pk}/",
+    }[name]
+    client = Client()
+    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    a11y_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = a11y_page
+    _open(page, path, None, True)
+
+    html = page.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("fa", "rtl")
+    assert _landmarks(page) == LANDMARKS_ONCE
+    if page.viewport == PHONE:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways at 360 px: scrollWidth {width}"
+    violations = [v for v in run_axe(page) if v["impact"] in BLOCKING]
+    assert violations == [], f"{path} at {page.viewport['width']} px:\n{describe(violations)}"

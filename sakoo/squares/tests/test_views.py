@@ -191,6 +191,24 @@ def test_assigning_from_the_request_page_shows_why_and_records_it(signed_in, squ
     assert list(request.assignments.values_list("labourer_id", "days_worked_before")) == [(labourer.pk, 0)]
 
 
+def test_the_reason_for_a_turn_is_one_persian_sentence(signed_in, square, today):
+    """The days of work and the arrival time are joined with the Persian semicolon, not a Latin one."""
+    labourer = LabourerFactory(square=square)
+    CheckInFactory(labourer=labourer, date=today)
+    request = DayRequest.objects.create(
+        square=square,
+        employer_name="پیمانکار",
+        trade=trade("labourer"),
+        workers=1,
+        work_date=today,
+        place="کوی",
+        daily_wage=5_000_000,
+        hours=8,
+    )
+    page = signed_in.get(reverse("squares:request_detail", args=[request.pk])).content.decode()
+    assert "چرا در این نوبت: ۰ روز کار در ۳۰ روز گذشته؛ رسیده در ساعت ۰۶:۰۰" in page
+
+
 def test_an_employer_asks_for_workers_from_a_square(client, square, today):
     employer = login_as(client, "employer")
     data = _request_data(today, square=square.pk)
