@@ -215,6 +215,17 @@ def requests_of_day(square: Square, day: dt.date) -> QuerySet[DayRequest]:
     )
 
 
+def upcoming_requests(square: Square, after: dt.date, days: int = 14) -> QuerySet[DayRequest]:
+    """Requests for the days after ``after`` (two weeks by default), so the coordinator can plan."""
+    return (
+        square.requests.filter(work_date__gt=after, work_date__lte=after + dt.timedelta(days=days))
+        .exclude(status=DayRequest.Status.CANCELLED)
+        .select_related("trade")
+        .annotate(assigned=_assigned_count())
+        .order_by("work_date", "created_at", "pk")
+    )
+
+
 def requests_of_employer(user) -> QuerySet[DayRequest]:
     return (
         DayRequest.objects.filter(employer_user=user)

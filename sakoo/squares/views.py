@@ -187,6 +187,7 @@ def board(request, pk: int):
         "rows": selectors.board_rows(square, day, q),
         "figures": selectors.day_figures(square, day),
         "requests": selectors.requests_of_day(square, day),
+        "upcoming": selectors.upcoming_requests(square, day),
         "q": q,
     }
     return render(request, "squares/board.html", context)

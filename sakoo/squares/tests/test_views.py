@@ -10,7 +10,7 @@ from sakoo.accounts.testing import login_as
 from sakoo.core.jalali import format_jalali
 from sakoo.core.text import to_persian_digits
 from sakoo.squares.models import CheckIn, DayRequest, Labourer
-from sakoo.squares.testing import CheckInFactory, LabourerFactory, set_minimum_wage, trade
+from sakoo.squares.testing import CheckInFactory, DayRequestFactory, LabourerFactory, set_minimum_wage, trade
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +229,20 @@ def test_the_error_list_names_the_field_of_a_generic_message_once(signed_in, squ
     summary = response.content.decode().split('id="form-errors"')[1].split("</div>")[0]
     assert summary.count("دستمزد روزانه:") == 1
     assert DayRequest.objects.count() == 0
+
+
+def test_the_board_shows_the_coming_days_requests_so_the_coordinator_can_plan(signed_in, square, today):
+    DayRequestFactory(square=square, work_date=today + dt.timedelta(days=1), place="کوی فردا")
+    DayRequestFactory(square=square, work_date=today + dt.timedelta(days=3), place="کوی پس‌فردا")
+    DayRequestFactory(square=square, work_date=today + dt.timedelta(days=30), place="کوی ماه بعد")
+    DayRequestFactory(
+        square=square,
+        work_date=today + dt.timedelta(days=2),
+        place="کوی لغوشده",
+        status=DayRequest.Status.CANCELLED,
+    )
+    body = signed_in.get(reverse("squares:board", args=[square.pk])).content.decode()
+    upcoming = body[body.index('data-testid="upcoming-requests"') :]
+    assert upcoming.index("کوی فردا") < upcoming.index("کوی پس‌فردا")
+    assert "کوی ماه بعد" not in body  # beyond two weeks
+    assert "کوی لغوشده" not in body
