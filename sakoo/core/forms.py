@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from sakoo.core import validators
-from sakoo.core.jalali import format_jalali, parse_jalali, parse_jalali_month
+from sakoo.core.jalali import format_jalali, jalali_today, parse_jalali, parse_jalali_month
 from sakoo.core.money import format_money, money_input_value, parse_money, unit_label
 from sakoo.core.text import (
     PERSIAN_DECIMAL_SEPARATOR,
@@ -105,6 +105,15 @@ class _PhonePlaceholder:
 
     def __str__(self) -> str:
         text = "0912 345 6789"
+        return to_persian_digits(text) if is_persian_language() else text
+
+
+class _MonthPlaceholder:
+    """This Jalali month as an example (``۱۴۰۵-۰۹``), in the page's digits at template time."""
+
+    def __str__(self) -> str:
+        year, month, _day = jalali_today()
+        text = f"{year}-{month:02d}"
         return to_persian_digits(text) if is_persian_language() else text
 
 
@@ -215,7 +224,7 @@ class JalaliMonthField(forms.CharField):
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
         attrs.update({"inputmode": "numeric", "dir": "ltr", "autocomplete": "off"})
-        attrs.setdefault("placeholder", "1404-07")
+        attrs.setdefault("placeholder", _MonthPlaceholder())
         return attrs
 
     def to_python(self, value):

@@ -183,3 +183,23 @@ def test_normalize_model_text():
 @pytest.mark.parametrize("field", [NationalIdField(required=False), MobileField(required=False)])
 def test_empty_optional_identifier_is_empty_string(field):
     assert field.clean("") == ""
+
+
+def test_month_field_placeholder_is_this_month_in_the_page_digits():
+    from django import forms as django_forms
+    from django.utils import translation
+
+    from sakoo.core.forms import JalaliMonthField
+    from sakoo.core.jalali import jalali_today
+
+    class F(django_forms.Form):
+        month = JalaliMonthField()
+
+    year, month, _ = jalali_today()
+    with translation.override("fa"):
+        html = str(F()["month"])
+        assert (
+            f'placeholder="{year}-{month:02d}"'.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in html
+        )
+    with translation.override("en"):
+        assert f'placeholder="{year}-{month:02d}"' in str(F()["month"])
