@@ -3,9 +3,11 @@
 from ninja import NinjaAPI
 
 from sakoo.atlas.api import router as atlas_router
+from sakoo.cooperatives.api import router as cooperatives_router
 from sakoo.facilities.api import router as facilities_router
 from sakoo.geo.api import router as geo_router
 from sakoo.monitoring.api import router as monitoring_router
+from sakoo.partnerships.api import router as partnerships_router
 from sakoo.search.api import router as search_router
 from sakoo.squares.api import router as squares_router
 from sakoo.workcal.api import router as calendar_router
@@ -25,3 +27,5 @@ api.add_router("/calendar/", calendar_router)
 api.add_router("/facilities/", facilities_router)
 api.add_router("/stats/", monitoring_router)
 api.add_router("/squares/", squares_router)
+api.add_router("/partnerships/", partnerships_router)
+api.add_router("/cooperatives/", cooperatives_router)

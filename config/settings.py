@@ -123,6 +123,8 @@ INSTALLED_APPS = [
     "sakoo.monitoring",
     "sakoo.resolutions",
     "sakoo.squares",
+    "sakoo.cooperatives",
+    "sakoo.partnerships",
 ]
 
 MIDDLEWARE = [
@@ -137,7 +139,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "sakoo.core.middleware.CSPMiddleware",  # django-csp, with the header built once
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]

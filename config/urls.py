@@ -20,6 +20,8 @@ urlpatterns = [
     path("monitoring/", include("sakoo.monitoring.urls")),
     path("working-group/", include("sakoo.resolutions.urls")),
     path("squares/", include("sakoo.squares.urls")),
+    path("partnerships/", include("sakoo.partnerships.urls")),
+    path("cooperatives/", include("sakoo.cooperatives.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

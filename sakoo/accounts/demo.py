@@ -80,6 +80,8 @@ DEMO_ACCOUNTS = [
     DemoAccount(Role.JOB_SEEKER, phone="09120000001"),
     DemoAccount(Role.EMPLOYER, phone="09120000002"),
 ]
+#: Staff accounts other apps' demo commands create with the same password (listed when they exist).
+DEMO_EXTRA_STAFF = ("tvto",)
 
 
 def _county(name: str):

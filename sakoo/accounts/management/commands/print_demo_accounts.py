@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import translation
 
-from sakoo.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from sakoo.accounts.demo import DEMO_ACCOUNTS, DEMO_EXTRA_STAFF, DEMO_PASSWORD
 from sakoo.accounts.models import Role, User
 
 
@@ -27,6 +27,10 @@ class Command(BaseCommand):
                     if spec.superuser:
                         how += " (also /admin/)"
                     rows.append((str(Role(spec.role).label), spec.username, how))
+            for user in User.objects.filter(username__in=DEMO_EXTRA_STAFF).order_by("username"):
+                rows.append(
+                    (str(Role(user.role).label), user.username, f"staff login, password {DEMO_PASSWORD}")
+                )
         if not rows:
             self.stdout.write("No demo accounts: run `manage.py demo_accounts` first.")
             return

@@ -15,7 +15,9 @@ STEPS = [
     ("demo_facilities", True),  # agencies, banks, quotas, facility files
     ("demo_working_group", True),  # the governor's meeting and its resolutions
     ("demo_squares", True),  # labour squares: labourers, check-ins, day requests, assignments
+    ("demo_partnerships", True),  # tripartite agreements, training courses, enrolments
     ("demo_reference_figures", True),  # atlas: the figure quoted in the meeting, beside the maps
+    ("demo_cooperatives", True),  # cooperatives: the support package, cooperatives, applications
     ("rebuild_search_index", False),  # search: the index is a cache of the database
     ("refresh_monthly_aggregates", {"all": True}),  # monitoring: the monthly figures of the dashboard
     ("print_demo_accounts", False),
