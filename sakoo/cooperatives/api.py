@@ -9,6 +9,7 @@ with two cooperatives would otherwise show what each has or received.
 
 from __future__ import annotations
 
+from django.utils import timezone
 from ninja import Router
 
 from sakoo.cooperatives import selectors
@@ -79,7 +80,7 @@ def summary(request):
     sector_keys = [code for code in Sector.values if code in by_sector]
     total = selectors.total(by_county)
     return {
-        "as_of": "today",
+        "as_of": timezone.localdate().isoformat(),  # figures are read live: the date of this answer
         "definitions": {
             **selectors.DEFINITIONS,
             "source": "Sakoo: cooperatives' profiles, jobs reports, "

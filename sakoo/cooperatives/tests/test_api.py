@@ -94,3 +94,10 @@ def test_sectors_are_a_table_of_their_own_and_every_figure_is_defined(client):
     sectors = {row["code"]: row["cooperatives"] for row in body["sectors"]}
     assert sectors == {"industry": None, "handicrafts": None}
     assert set(body["definitions"]) >= {"cooperatives", "jobs", "jobs_promised", "jobs_created", "source"}
+
+
+def test_the_summary_says_the_date_it_describes(client):
+    from django.utils import timezone
+
+    body = client.get("/api/v1/cooperatives/summary").json()
+    assert body["as_of"] == timezone.localdate().isoformat()

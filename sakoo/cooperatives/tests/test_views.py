@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from sakoo.cooperatives.forms import ApplicationForm
 from sakoo.cooperatives.models import Application, FollowUp, JobsReport, Status, Unit
 from sakoo.cooperatives.testing import ApplicationFactory, SupportItemFactory
 from sakoo.core.jalali import format_jalali
@@ -119,6 +120,25 @@ def test_a_rejection_without_a_reason_is_refused_in_persian(client, cooperative,
 
     assert "دلیل: بگویید چرا درخواست رد می‌شود." in response.content.decode()
     assert Application.objects.get().status == Status.SUBMITTED
+
+
+def test_the_error_summary_names_each_field_once(client, cooperative, item):
+    """A service's message already names its field («دلیل: …»): the list at the top keeps it as it is
+    instead of putting the form's label in front of it again («دلیل رد: دلیل: …»)."""
+    from sakoo.accounts.testing import login_as
+
+    application = ApplicationFactory(cooperative=cooperative, item=item)
+    login_as(client, "province_admin")
+
+    response = client.post(reverse("cooperatives:decide", args=[application.pk]), {"action": "reject"})
+
+    summary = response.context["decision"]["reject"].error_summary()
+    assert summary == [("id_reject-reason", "دلیل: بگویید چرا درخواست رد می‌شود.")]
+    page = response.content.decode()
+    assert "دلیل رد: دلیل:" not in page
+    # a message that does not name its field still gets the label in front
+    form = ApplicationForm({"item": item.pk, "plan": "x", "jobs_promised": "۱", "amount": "ده"}, items=None)
+    assert form.error_summary()[0][1].startswith("مبلغ درخواستی (برای ردیف‌های ریالی): ")
 
 
 def test_follow_up_and_jobs_report_with_persian_digits(signed_in, cooperative, item):
