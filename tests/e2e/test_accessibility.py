@@ -333,3 +333,141 @@ def test_labour_square_page_has_no_serious_accessibility_violations(a11y_page, l
         assert width <= 360, f"{path} scrolls sideways at 360 px: scrollWidth {width}"
     violations = [v for v in run_axe(page) if v["impact"] in BLOCKING]
     assert violations == [], f"{path} at {page.viewport['width']} px:\n{describe(violations)}"
+
+
+# Employment cooperatives: the package, the cooperative's pages (its user) and the review pages (the
+# county officer, with the decision forms), signed in.
+COOPERATIVES_PAGES = ["package", "register", "cooperative", "apply", "application", "applications", "figures"]
+
+
+@pytest.mark.parametrize("name", COOPERATIVES_PAGES)
+def test_cooperatives_page_has_no_serious_accessibility_violations(a11y_page, live_server, name):
+    from django.test import Client
+
+    from sakoo.accounts.models import OrganisationKind, Role
+    from sakoo.accounts.testing import MembershipFactory, OrganisationFactory, UserFactory
+    from sakoo.cooperatives.testing import (
+        ApplicationFactory,
+        CooperativeEmployerFactory,
+        CooperativeFactory,
+        JobsReportFactory,
+        member_of,
+    )
+
+    cooperative = CooperativeFactory()
+    JobsReportFactory(cooperative=cooperative)
+    application = ApplicationFactory(cooperative=cooperative)
+    member = member_of(cooperative)
+    # a second company of the same user, flagged as a cooperative, without a profile yet
+    other = CooperativeEmployerFactory(county=cooperative.county)
+    MembershipFactory(user=member, organisation=other.organisation)
+    officer = UserFactory(role=Role.COUNTY_OFFICER)
+    county_org = OrganisationFactory(kind=OrganisationKind.COUNTY, county=cooperative.county)
+    MembershipFactory(user=officer, organisation=county_org)
+    path, user = {
+        "package": ("/cooperatives/package/", member),
+        "register": ("/cooperatives/register/", member),
+        "cooperative": (f"/cooperatives/{cooperative.pk}/", member),
+        "apply": (f"/cooperatives/{cooperative.pk}/apply/", member),
+        "application": (f"/cooperatives/applications/{application.pk}/", officer),
+        "applications": ("/cooperatives/applications/", officer),
+        "figures": ("/cooperatives/figures/", officer),
+    }[name]
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    a11y_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = a11y_page
+    _open(page, path, None, True)
+
+    html = page.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("fa", "rtl")
+    assert _landmarks(page) == LANDMARKS_ONCE
+    if page.viewport == PHONE:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways at 360 px: scrollWidth {width}"
+    violations = [v for v in run_axe(page) if v["impact"] in BLOCKING]
+    assert violations == [], f"{path} at {page.viewport['width']} px:\n{describe(violations)}"
+
+
+# Partnerships and skills-training pages, each with the user who uses it signed in: the job seeker (the
+# course list, a course, their courses, the published figures), the provider's staff (figures, trainees,
+# a new course) and the province admin (agreements, an agreement, a progress report).
+PARTNERSHIPS_PAGES = [
+    "courses",
+    "course",
+    "my-courses",
+    "results",
+    "outcomes",
+    "course-figures",
+    "roster",
+    "course-new",
+    "agreements",
+    "agreement",
+    "report",
+]
+
+
+@pytest.mark.parametrize("name", PARTNERSHIPS_PAGES)
+def test_partnerships_page_has_no_serious_accessibility_violations(a11y_page, live_server, name):
+    import datetime as dt
+
+    from django.test import Client
+    from django.utils import timezone
+
+    from sakoo.accounts.models import Role
+    from sakoo.accounts.testing import MembershipFactory, UserFactory
+    from sakoo.partnerships.testing import (
+        AgreementFactory,
+        CourseFactory,
+        EnrolmentFactory,
+        TrainingProviderFactory,
+    )
+    from sakoo.vacancies.tests import factories as f
+
+    today = timezone.localdate()
+    provider = TrainingProviderFactory()
+    officer = UserFactory(role=Role.AGENCY_OFFICER)
+    MembershipFactory(user=officer, organisation=provider.organisation)
+    admin = UserFactory(role=Role.PROVINCE_ADMIN)
+    seeker = f.seeker(county=f.county())
+    agreement = AgreementFactory(employers=[f.employer()])
+    course = CourseFactory(provider=provider, county=seeker.county, agreement=agreement)
+    past = CourseFactory(
+        provider=provider,
+        county=seeker.county,
+        starts_on=today - dt.timedelta(days=40),
+        ends_on=today - dt.timedelta(days=10),
+    )
+    EnrolmentFactory(course=course, seeker=seeker)
+    for _ in range(2):
+        EnrolmentFactory(course=past, seeker=f.seeker(county=seeker.county))
+    user, path = {
+        "courses": (seeker.user, f"/partnerships/training/?county={seeker.county.code}"),
+        "course": (seeker.user, f"/partnerships/training/{course.pk}/"),
+        "my-courses": (seeker.user, "/partnerships/training/mine/"),
+        "results": (seeker.user, "/partnerships/training/results/"),
+        "outcomes": (officer, "/partnerships/training/outcomes/"),
+        "course-figures": (officer, f"/partnerships/training/{past.pk}/figures/"),
+        "roster": (officer, f"/partnerships/training/{past.pk}/roster/"),
+        "course-new": (officer, "/partnerships/training/new/"),
+        "agreements": (admin, "/partnerships/"),
+        "agreement": (admin, f"/partnerships/agreements/{agreement.pk}/"),
+        "report": (admin, f"/partnerships/agreements/{agreement.pk}/report/"),
+    }[name]
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    a11y_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page = a11y_page
+    _open(page, path, None, True)
+
+    html = page.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("fa", "rtl")
+    assert _landmarks(page) == LANDMARKS_ONCE
+    assert page.get_by_role("button", name="خروج").is_visible()
+    if page.viewport == PHONE:
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways at 360 px: scrollWidth {width}"
+    violations = [v for v in run_axe(page) if v["impact"] in BLOCKING]
+    assert violations == [], f"{path} at {page.viewport['width']} px:\n{describe(violations)}"
