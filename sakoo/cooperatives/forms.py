@@ -3,31 +3,19 @@ form). Error messages name their field, so a list of errors read out of context 
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sakoo.cooperatives.models import Sector, Status, SupportItem, Unit
-from sakoo.core.forms import JalaliDateField, MoneyField, PersianCharField, PersianIntegerField
+from sakoo.core.forms import (
+    ErrorSummaryMixin,
+    JalaliDateField,
+    MoneyField,
+    PersianCharField,
+    PersianIntegerField,
+)
 
 #: A message that already names what it is about («مبلغ مصوب: …», «دلیل: …»), as the services' do.
-_NAMED = re.compile(r"^[^:\n]{1,60}:\s")
-
-
-class ErrorSummaryMixin:
-    """``form.error_summary``: (field id, message) for the list at the top of the form; a message that
-    does not already name its field (``Name: …``) gets the field's label in front."""
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        out = [("", str(error)) for error in self.non_field_errors()]
-        for field in self:
-            label = str(field.label)
-            for error in field.errors:
-                text = str(error)
-                named = text.startswith(label) or _NAMED.match(text)
-                out.append((field.id_for_label, text if named else f"{label}: {text}"))
-        return out
 
 
 class ItemChoiceField(forms.ModelChoiceField):

@@ -7,6 +7,7 @@ could be stored twice in two digit scripts: these fields always hand ASCII digit
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -345,3 +346,25 @@ def normalize_model_text(instance, *field_names: str) -> None:
         value = getattr(instance, name)
         if isinstance(value, str):
             setattr(instance, name, normalize_text(value))
+
+
+#: A message that already names its field: «دلیل: …» (a name, then a colon and a space).
+_NAMED_MESSAGE = re.compile(r"^[^:\n]{1,60}:\s")
+
+
+class ErrorSummaryMixin:
+    """``form.error_summary()``: (field id, message) pairs for the list of errors at the top of a form.
+
+    A message that does not already name its field (it starts with the label, or with ``Name: ``) gets
+    the field's label in front, so each field is named once.
+    """
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        out = [("", str(error)) for error in self.non_field_errors()]
+        for field in self:
+            label = str(field.label)
+            for error in field.errors:
+                text = str(error)
+                named = text.startswith(label) or _NAMED_MESSAGE.match(text)
+                out.append((field.id_for_label, text if named else f"{label}: {text}"))
+        return out

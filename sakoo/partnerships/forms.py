@@ -10,25 +10,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from sakoo.accounts.models import Organisation, OrganisationKind
-from sakoo.core.forms import JalaliDateField, PersianCharField, PersianIntegerField
+from sakoo.core.forms import ErrorSummaryMixin, JalaliDateField, PersianCharField, PersianIntegerField
 from sakoo.core.text import normalize_digits
 from sakoo.core.validators import normalize_legal_id
 from sakoo.geo.models import County
 from sakoo.partnerships.models import Agreement, Enrolment, ProgressReport, TrainingProvider, University
-
-
-class ErrorSummaryMixin:
-    """``form.error_summary``: (field id, message) for the list at the top of the form; a message that
-    does not already start with its field's label gets the label in front."""
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        out = [("", str(error)) for error in self.non_field_errors()]
-        for field in self:
-            label = str(field.label)
-            for error in field.errors:
-                text = str(error)
-                out.append((field.id_for_label, text if text.startswith(label) else f"{label}: {text}"))
-        return out
 
 
 class CompaniesField(PersianCharField):

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sakoo.core.forms import (
+    ErrorSummaryMixin,
     JalaliDateField,
     JalaliMonthField,
     MobileField,
@@ -28,20 +29,6 @@ class TradeChoiceField(forms.ModelChoiceField):
 class TradesField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj):
         return str(obj)
-
-
-class ErrorSummaryMixin:
-    """``form.error_summary``: (field id, message) for the list at the top of the form; a message that
-    does not already start with its field's label gets the label in front."""
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        out = [("", str(error)) for error in self.non_field_errors()]
-        for field in self:
-            label = str(field.label)
-            for error in field.errors:
-                text = str(error)
-                out.append((field.id_for_label, text if text.startswith(label) else f"{label}: {text}"))
-        return out
 
 
 class LabourerForm(ErrorSummaryMixin, forms.Form):
