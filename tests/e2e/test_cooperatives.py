@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from sakoo.accounts import sms
 from sakoo.accounts.models import OrganisationKind, Role
-from sakoo.accounts.testing import TEST_PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from sakoo.accounts.testing import MembershipFactory, OrganisationFactory, UserFactory
 from sakoo.cooperatives.models import Application, Cooperative, FollowUp, Sector, Status, Unit
 from sakoo.cooperatives.testing import (
     CooperativeEmployerFactory,
@@ -32,9 +32,10 @@ from sakoo.core.text import to_persian_digits
 from sakoo.geo.factories import CountyFactory
 from sakoo.workcal.selectors import add_working_days, working_days_left
 
+from .helpers import check_phone, flash_message, form_field, sms_login, staff_login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE_WIDTH = 360
 MOBILE = "09143334455"
 MOBILE_TYPED = "۰۹۱۴ ۳۳۳ ۴۴۵۵"
 COOP_NAME = "تعاونی فرش‌بافان کندوان"
@@ -89,25 +90,6 @@ def _fa(value) -> str:
     return to_persian_digits(str(value))
 
 
-def _check(page, screenshot, name: str):
-    """The page fits 360 px and has logged no console error; keep a screenshot."""
-    page.wait_for_load_state()
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE_WIDTH, f"{page.url} scrolls sideways at 360 px: scrollWidth {width}"
-    assert page.console_errors == [], (page.url, page.console_errors)
-    assert page.locator("html").get_attribute("lang") == "fa"
-    screenshot(page, f"cooperatives-{name}-phone-fa")
-
-
-def _message(page) -> str:
-    return page.locator(".messages").inner_text().strip()
-
-
-def _field(scope, label: str):
-    """A form field by its visible label (Django's label tags end with a colon)."""
-    return scope.get_by_label(f"{label}:", exact=True)
-
-
 def _errors(page) -> str:
     summary = page.locator("#form-errors")
     assert summary.get_attribute("role") == "alert"
@@ -120,30 +102,6 @@ def _status(page) -> str:
 
 def _facts(page) -> str:
     return page.locator("dl.facts").inner_text()
-
-
-def _staff_login(page, username: str):
-    page.goto("/accounts/login/staff/")
-    form = page.get_by_test_id("staff-form")
-    _field(form, "نام کاربری").fill(username)
-    _field(form, "گذرواژه").fill(TEST_PASSWORD)
-    form.get_by_role("button", name="ورود").click()
-    page.wait_for_load_state()
-    assert page.locator(".site-header").get_by_role("button", name="خروج").is_visible()
-
-
-def _sms_login(page, outbox, typed_phone: str, mobile: str):
-    page.goto("/accounts/login/")
-    page.get_by_role("textbox", name="شماره همراه").fill(typed_phone)
-    page.get_by_test_id("send-code").click()
-    page.wait_for_url("**/accounts/login/code/")
-    codes = [re.search(r"Sakoo code: ([0-9]{6})", m.text) for m in outbox if m.to == mobile]
-    codes = [c.group(1) for c in codes if c]
-    assert codes, f"no login code was sent to {mobile}"
-    page.get_by_role("textbox", name="کد").fill(codes[-1])
-    page.get_by_test_id("verify-code").click()
-    page.wait_for_load_state()
-    assert page.locator(".site-header").get_by_role("button", name="خروج").is_visible()
 
 
 def _open_application(page, item_name: str):
@@ -162,45 +120,45 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
 
     # 1. the cooperative's user logs in with an SMS code and registers the profile
     coop = new_phone_page()
-    _sms_login(coop, sms_outbox, MOBILE_TYPED, MOBILE)
+    sms_login(coop, sms_outbox, MOBILE_TYPED, MOBILE)
     coop.get_by_role("navigation").get_by_role("link", name="تعاونی‌ها").first.click()
     coop.wait_for_url("**/cooperatives/")
     assert coop.get_by_role("heading", level=1).inner_text() == "تعاونی‌های اشتغال‌زا"
-    _check(coop, screenshot, "01-index-to-register")
+    check_phone(coop, screenshot, "cooperatives-01-index-to-register", wait=True, lang="fa")
     coop.get_by_role("link", name="ثبت نمایه تعاونی").click()
     coop.wait_for_url("**/cooperatives/register/")
     form = coop.locator("form.stack")
-    _field(form, "شرکت").select_option(label=COOP_NAME)
-    _field(form, "بخش").select_option(label="روستای هدف گردشگری")
-    _field(form, "شماره ثبت").fill("۱۲۳۴۵")
-    _field(form, "اعضای مرد").fill("۱۲")
-    _field(form, "اعضای زن").fill("هفت")  # not a number
-    _field(form, "شاغلان فعلی").fill("۹")
+    form_field(form, "شرکت").select_option(label=COOP_NAME)
+    form_field(form, "بخش").select_option(label="روستای هدف گردشگری")
+    form_field(form, "شماره ثبت").fill("۱۲۳۴۵")
+    form_field(form, "اعضای مرد").fill("۱۲")
+    form_field(form, "اعضای زن").fill("هفت")  # not a number
+    form_field(form, "شاغلان فعلی").fill("۹")
     form.get_by_role("button", name="ثبت").click()
     coop.wait_for_load_state()
     expected = "اعضای زن: یک عدد صحیح وارد کنید، مانند ۱۲."
     assert expected in _errors(coop)
     assert expected in form.inner_text()  # next to the field too
-    assert _field(form, "اعضای زن").input_value() == "هفت"
-    assert _field(form, "اعضای مرد").input_value() == "۱۲"
-    assert _field(form, "شماره ثبت").input_value() == "۱۲۳۴۵"
-    assert _field(form, "بخش").input_value() == Sector.TOURISM_VILLAGE
-    _check(coop, screenshot, "02-register-members-error")
+    assert form_field(form, "اعضای زن").input_value() == "هفت"
+    assert form_field(form, "اعضای مرد").input_value() == "۱۲"
+    assert form_field(form, "شماره ثبت").input_value() == "۱۲۳۴۵"
+    assert form_field(form, "بخش").input_value() == Sector.TOURISM_VILLAGE
+    check_phone(coop, screenshot, "cooperatives-02-register-members-error", wait=True, lang="fa")
     # a target tourism village needs its village (the service's rule, shown next to the field)
-    _field(form, "اعضای زن").fill("۷")
+    form_field(form, "اعضای زن").fill("۷")
     form.get_by_role("button", name="ثبت").click()
     coop.wait_for_load_state()
     expected = "روستا: نام روستای هدف گردشگری را وارد کنید."
     assert expected in _errors(coop)
     assert expected in form.inner_text()
-    assert _field(form, "اعضای زن").input_value() == "۷"
-    assert _field(form, "شاغلان فعلی").input_value() == "۹"
+    assert form_field(form, "اعضای زن").input_value() == "۷"
+    assert form_field(form, "شاغلان فعلی").input_value() == "۹"
     assert not Cooperative.objects.filter(employer=world["employer"]).exists()
-    _check(coop, screenshot, "03-register-village-error")
-    _field(form, "روستا").fill("کندوان")
+    check_phone(coop, screenshot, "cooperatives-03-register-village-error", wait=True, lang="fa")
+    form_field(form, "روستا").fill("کندوان")
     form.get_by_role("button", name="ثبت").click()
     coop.wait_for_url(re.compile(r"/cooperatives/\d+/$"))
-    assert _message(coop) == "نمایه تعاونی ثبت شد."
+    assert flash_message(coop) == "نمایه تعاونی ثبت شد."
     cooperative = Cooperative.objects.get(employer=world["employer"])
     assert (
         cooperative.sector,
@@ -214,26 +172,26 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
     facts = _facts(coop)
     assert "روستای هدف گردشگری" in facts and "اسکو، روستا کندوان" in facts
     assert "۱۹ (۱۲ مرد، ۷ زن)" in facts and "۱۲۳۴۵" in facts
-    _check(coop, screenshot, "04-cooperative-page")
+    check_phone(coop, screenshot, "cooperatives-04-cooperative-page", wait=True, lang="fa")
 
     # 2. the public package; the user applies for bank credit and for insurance support
     coop.goto("/cooperatives/package/")
     cards = coop.locator(".coop-cards li")
     assert cards.count() == 2
     assert CREDIT in cards.nth(0).inner_text() and "۲۰ روز کاری" in cards.nth(0).inner_text()
-    _check(coop, screenshot, "05-package")
+    check_phone(coop, screenshot, "cooperatives-05-package", wait=True, lang="fa")
     coop.goto(f"/cooperatives/{cooperative.pk}/")
     coop.get_by_role("link", name="درخواست حمایت").click()
     coop.wait_for_url(f"**/cooperatives/{cooperative.pk}/apply/")
     form = coop.locator("form.stack")
-    _field(form, "ردیف حمایتی").select_option(label=CREDIT)
-    _field(form, "طرح").fill("خرید دو دار قالی و پشم برای کارگاه فرش‌بافی روستا")
-    _field(form, "اشتغال پیش‌بینی‌شده").fill("۸")
-    _field(form, "مبلغ درخواستی (برای ردیف‌های ریالی)").fill("۱۵۰٬۰۰۰٬۰۰۰")
-    _check(coop, screenshot, "06-apply-form")
+    form_field(form, "ردیف حمایتی").select_option(label=CREDIT)
+    form_field(form, "طرح").fill("خرید دو دار قالی و پشم برای کارگاه فرش‌بافی روستا")
+    form_field(form, "اشتغال پیش‌بینی‌شده").fill("۸")
+    form_field(form, "مبلغ درخواستی (برای ردیف‌های ریالی)").fill("۱۵۰٬۰۰۰٬۰۰۰")
+    check_phone(coop, screenshot, "cooperatives-06-apply-form", wait=True, lang="fa")
     form.get_by_role("button", name="ارسال درخواست").click()
     coop.wait_for_url(re.compile(r"/cooperatives/applications/\d+/$"))
-    assert _message(coop) == "درخواست شما فرستاده شد. کارشناس فرمانداری آن را بررسی می‌کند."
+    assert flash_message(coop) == "درخواست شما فرستاده شد. کارشناس فرمانداری آن را بررسی می‌کند."
     assert _status(coop) == "ثبت‌شده"
     credit_app = Application.objects.get(cooperative=cooperative, item=world["credit"])
     assert (credit_app.amount_requested, credit_app.jobs_promised, credit_app.status) == (
@@ -242,13 +200,13 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
         Status.SUBMITTED,
     )
     assert "۱۵۰٬۰۰۰٬۰۰۰ تومان" in _facts(coop)
-    _check(coop, screenshot, "07-application-sent")
+    check_phone(coop, screenshot, "cooperatives-07-application-sent", wait=True, lang="fa")
     coop.goto(f"/cooperatives/{cooperative.pk}/apply/")
     form = coop.locator("form.stack")
-    _field(form, "ردیف حمایتی").select_option(label=INSURANCE)
-    _field(form, "طرح").fill("بیمه چهار بافنده تازه")
-    _field(form, "اشتغال پیش‌بینی‌شده").fill("۴")
-    _field(form, "تعداد صندلی یا ماه درخواستی (برای ردیف‌های دیگر)").fill("۶")
+    form_field(form, "ردیف حمایتی").select_option(label=INSURANCE)
+    form_field(form, "طرح").fill("بیمه چهار بافنده تازه")
+    form_field(form, "اشتغال پیش‌بینی‌شده").fill("۴")
+    form_field(form, "تعداد صندلی یا ماه درخواستی (برای ردیف‌های دیگر)").fill("۶")
     form.get_by_role("button", name="ارسال درخواست").click()
     coop.wait_for_url(re.compile(r"/cooperatives/applications/\d+/$"))
     insurance_app = Application.objects.get(cooperative=cooperative, item=world["insurance"])
@@ -256,19 +214,19 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
 
     # 3. the county officer reviews: under review → approved (a smaller amount)
     officer = new_phone_page()
-    _staff_login(officer, "osku-officer")
+    staff_login(officer, "osku-officer")
     _open_application(officer, CREDIT)
     assert _status(officer) == "ثبت‌شده"
-    _check(officer, screenshot, "08-officer-application")
+    check_phone(officer, screenshot, "cooperatives-08-officer-application", wait=True, lang="fa")
     officer.get_by_role("button", name="گرفتن برای بررسی").click()
     officer.wait_for_load_state()
-    assert _message(officer) == "وضعیت درخواست ذخیره شد."
+    assert flash_message(officer) == "وضعیت درخواست ذخیره شد."
     assert _status(officer) == "در حال بررسی"
     approve = officer.locator("#decide-approve")
-    _field(approve, "مبلغ (تومان)").fill("۱۲۰٬۰۰۰٬۰۰۰")
+    form_field(approve, "مبلغ (تومان)").fill("۱۲۰٬۰۰۰٬۰۰۰")
     approve.get_by_role("button", name="تصویب").click()
     officer.wait_for_load_state()
-    assert _message(officer) == "وضعیت درخواست ذخیره شد."
+    assert flash_message(officer) == "وضعیت درخواست ذخیره شد."
     assert _status(officer) == "تصویب‌شده"
     credit_app.refresh_from_db()
     deadline = add_working_days(today, 20, scope="government", county=cooperative.county_id)
@@ -279,7 +237,7 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
         deadline,
     )
     assert "۱۲۰٬۰۰۰٬۰۰۰ تومان" in _facts(officer)
-    _check(officer, screenshot, "09-approved")
+    check_phone(officer, screenshot, "cooperatives-09-approved", wait=True, lang="fa")
 
     # a rejection without a reason is refused (the second application), then made with one
     _open_application(officer, INSURANCE)
@@ -294,8 +252,8 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
     assert _status(officer) == "ثبت‌شده"
     insurance_app.refresh_from_db()
     assert insurance_app.status == Status.SUBMITTED
-    _check(officer, screenshot, "10-reject-without-reason")
-    _field(reject, "دلیل رد").fill("بافندگان پیش‌تر بیمه شده‌اند")
+    check_phone(officer, screenshot, "cooperatives-10-reject-without-reason", wait=True, lang="fa")
+    form_field(reject, "دلیل رد").fill("بافندگان پیش‌تر بیمه شده‌اند")
     reject.get_by_role("button", name="رد").click()
     officer.wait_for_load_state()
     assert _status(officer) == "ردشده"
@@ -315,7 +273,7 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
     assert format_jalali(deadline) in facts
     assert f"{_fa(left)} روز کاری مانده" in facts, facts
     assert coop.get_by_role("button", name="تصویب").count() == 0  # reviewing is the officer's
-    _check(coop, screenshot, "11-approved-deadline")
+    check_phone(coop, screenshot, "cooperatives-11-approved-deadline", wait=True, lang="fa")
 
     # 3b. the officer records the delivery (the amount approved by default)
     officer.goto(f"/cooperatives/applications/{credit_app.pk}/")
@@ -331,29 +289,29 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
         "تصویب‌شده",
         "تحویل‌شده",
     ]
-    _check(officer, screenshot, "12-delivered")
+    check_phone(officer, screenshot, "cooperatives-12-delivered", wait=True, lang="fa")
 
     # 4b. the user sees the delivery and records the jobs created (a bad value first)
     coop.reload()
     assert _status(coop) == "تحویل‌شده"
     assert "هنوز گزارش نشده" in _facts(coop)
     follow = coop.locator("form", has=coop.get_by_role("button", name="ثبت پیگیری"))
-    _field(follow, "اشتغال ایجادشده").fill("-۲")
+    form_field(follow, "اشتغال ایجادشده").fill("-۲")
     follow.get_by_role("button", name="ثبت پیگیری").click()
     coop.wait_for_load_state()
     assert "اشتغال ایجادشده: صفر یا بیشتر وارد کنید." in _errors(coop)
-    assert _field(follow, "اشتغال ایجادشده").input_value() == "-۲"
-    _field(follow, "اشتغال ایجادشده").fill("۵")
+    assert form_field(follow, "اشتغال ایجادشده").input_value() == "-۲"
+    form_field(follow, "اشتغال ایجادشده").fill("۵")
     follow.get_by_role("button", name="ثبت پیگیری").click()
     coop.wait_for_url(f"**/cooperatives/applications/{credit_app.pk}/")
-    assert _message(coop) == "پیگیری ثبت شد."
+    assert flash_message(coop) == "پیگیری ثبت شد."
     assert FollowUp.objects.get(application=credit_app).jobs_created == 5
     assert "۵ شغل ایجاد شده" in coop.locator(".coop-list").inner_text()
-    _check(coop, screenshot, "13-follow-up")
+    check_phone(coop, screenshot, "cooperatives-13-follow-up", wait=True, lang="fa")
 
     # 5. the province admin's figures, and the public summary
     admin = new_phone_page()
-    _staff_login(admin, "province-admin")
+    staff_login(admin, "province-admin")
     admin.goto("/cooperatives/figures/")
     assert admin.get_by_role("heading", level=1).inner_text() == "تعاونی‌ها: آمار"
     county_table = admin.locator("table").first
@@ -375,7 +333,7 @@ def test_register_apply_review_deliver_follow_up_and_figures(world, sms_outbox, 
     ], cells
     sector_row = admin.locator("table").nth(1).locator("tbody tr", has_text="روستای هدف گردشگری")
     assert [c.strip() for c in sector_row.locator("td").all_inner_texts()][:1] == ["۱"]
-    _check(admin, screenshot, "14-figures")
+    check_phone(admin, screenshot, "cooperatives-14-figures", wait=True, lang="fa")
 
     response = admin.request.get("/api/v1/cooperatives/summary")
     assert response.status == 200

@@ -5,17 +5,15 @@ and their status change. Actors log in by session cookie (the OTP login has its 
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from sakoo.accounts.models import Role
 from sakoo.seekers.models import StatusChange
 from sakoo.vacancies.models import Application, Placement, Vacancy
 from sakoo.vacancies.tests import factories as f
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from .helpers import fits_phone, session_pages
 
-PHONE = {"width": 360, "height": 740}
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
@@ -33,36 +31,8 @@ def search_index_dir(settings, tmp_path):
 
 @pytest.fixture
 def page_for(browser, live_server):
-    contexts = []
-
-    def make(user):
-        client = Client()
-        client.force_login(user)
-        context = browser.new_context(viewport=PHONE, locale="fa-IR", base_url=live_server.url)
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        errors = []
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.console_errors = errors
-        contexts.append(context)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _fits_phone(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    with session_pages(browser, live_server) as make:
+        yield make
 
 
 def test_post_approve_apply_shortlist_hire(page_for, screenshot):
@@ -107,7 +77,7 @@ def test_post_approve_apply_shortlist_hire(page_for, screenshot):
     seeker_page.goto(f"/jobs/{vacancy.pk}/")
     assert seeker_page.get_by_test_id("vacancy-title").inner_text() == "حسابدار"
     assert seeker_page.get_by_test_id("vacancy-wage").inner_text().strip() == "۱۵٬۰۰۰٬۰۰۰ تومان"
-    _fits_phone(seeker_page)
+    fits_phone(seeker_page)
     screenshot(seeker_page, "jobs-vacancy-detail-phone-fa")
     seeker_page.get_by_test_id("apply").click()
     seeker_page.wait_for_url(f"**/jobs/{vacancy.pk}/")
@@ -144,7 +114,7 @@ def test_post_approve_apply_shortlist_hire(page_for, screenshot):
     assert seeker_page.get_by_test_id("employment-status").inner_text() == "شاغل (استخدام‌شده)"
     history = seeker_page.get_by_test_id("status-history").inner_text()
     assert re.search("شاغل", history)
-    _fits_phone(seeker_page)
+    fits_phone(seeker_page)
     screenshot(seeker_page, "jobs-seeker-dashboard-phone-fa")
     for page in (emp_page, admin_page, seeker_page):
         assert page.console_errors == []

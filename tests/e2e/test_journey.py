@@ -24,9 +24,10 @@ from sakoo.seekers.models import JobSeeker, StatusChange
 from sakoo.vacancies.models import Application, ApplicationEvent, Placement, Vacancy
 from sakoo.vacancies.tests import factories as f
 
+from .helpers import fits_phone, flash_message, form_field, sms_login, staff_login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE_WIDTH = 360
 SEEKER_PHONE = "۰۹۱۴ ۳۱۲ ۴۵۶۷"  # typed as a phone user would, Persian digits and spaces
 SEEKER_MOBILE = "09143124567"
 EMPLOYER_MOBILE = "09141112233"
@@ -68,52 +69,6 @@ def world(settings, tmp_path):
 
 
 # --- helpers ---------------------------------------------------------------------------------------------
-
-
-def _fits_phone(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE_WIDTH, page.url
-
-
-def _message(page) -> str:
-    return page.locator(".messages").inner_text().strip()
-
-
-def _latest_code(outbox, mobile: str) -> str:
-    codes = [re.search(r"Sakoo code: ([0-9]{6})", m.text) for m in outbox if m.to == mobile]
-    codes = [c.group(1) for c in codes if c]
-    assert codes, f"no login code was sent to {mobile}"
-    return codes[-1]
-
-
-def _sms_login(page, outbox, typed_phone: str, mobile: str):
-    """From the home page: the header's log-in button, the mobile number, the SMS code."""
-    page.goto("/")
-    page.locator(".site-header").get_by_role("link", name="ورود").click()
-    page.wait_for_url("**/accounts/login/")
-    page.get_by_role("textbox", name="شماره همراه").fill(typed_phone)
-    page.get_by_test_id("send-code").click()
-    page.wait_for_url("**/accounts/login/code/")
-    _fits_phone(page)
-    page.get_by_role("textbox", name="کد").fill(_latest_code(outbox, mobile))
-    page.get_by_test_id("verify-code").click()
-    page.wait_for_load_state()
-    assert page.locator(".site-header").get_by_role("button", name="خروج").is_visible()
-
-
-def _staff_login(page):
-    page.goto("/")
-    page.locator(".site-header").get_by_role("link", name="ورود").click()
-    form = page.get_by_test_id("staff-form")
-    _field(form, "نام کاربری").fill(ADMIN_USERNAME)
-    _field(form, "گذرواژه").fill(ADMIN_PASSWORD)
-    form.get_by_role("button", name="ورود").click()
-    page.wait_for_load_state()
-    assert page.locator(".site-header").get_by_role("button", name="خروج").is_visible()
-
-
-def _field(scope, label: str):
-    """A form field by its visible label (Django's label tags end with a colon)."""
-    return scope.get_by_label(f"{label}:", exact=True)
 
 
 def _nav(page, label: str):
@@ -160,7 +115,7 @@ def _apply(page, note: str):
     page.get_by_label("یادداشت برای کارفرما (اختیاری)").fill(note)
     page.get_by_test_id("apply").click()
     page.wait_for_load_state()
-    assert _message(page) == "درخواست شما ارسال شد."
+    assert flash_message(page) == "درخواست شما ارسال شد."
     assert "ارسال‌شده" in page.get_by_test_id("application-status").inner_text()
 
 
@@ -172,7 +127,7 @@ def test_register_search_apply_post_approve_shortlist_hire(world, sms_outbox, ne
     seeker_page, employer_page, admin_page = new_phone_page(), new_phone_page(), new_phone_page()
 
     # 1. a new job seeker registers with an SMS code and lands on onboarding
-    _sms_login(seeker_page, sms_outbox, SEEKER_PHONE, SEEKER_MOBILE)
+    sms_login(seeker_page, sms_outbox, SEEKER_PHONE, SEEKER_MOBILE, from_home=True)
     page = seeker_page
     page.wait_for_url("**/seekers/onboarding/")
     assert page.locator("html").get_attribute("lang") == "fa"
@@ -180,21 +135,21 @@ def test_register_search_apply_post_approve_shortlist_hire(world, sms_outbox, ne
     assert page.get_by_role("heading", level=1).inner_text() == "نمایه کارجویی شما"
     form = page.get_by_test_id("onboarding-form")
     _choose_desired_occupation(page, "حسابدار", "2411")  # first: its search may reload the page
-    _field(form, "کد ملی").fill(NATIONAL_ID)
-    _field(form, "نام").fill("مريم")  # Arabic yeh, stored as Persian
-    _field(form, "نام خانوادگی").fill("رضایی")
-    _field(form, "تاریخ تولد").fill("۱۳۷۵/۰۶/۱۵")
+    form_field(form, "کد ملی").fill(NATIONAL_ID)
+    form_field(form, "نام").fill("مريم")  # Arabic yeh, stored as Persian
+    form_field(form, "نام خانوادگی").fill("رضایی")
+    form_field(form, "تاریخ تولد").fill("۱۳۷۵/۰۶/۱۵")
     form.get_by_label("زن").check()
-    _field(form, "شهرستان محل سکونت").select_option(label="تبریز")
-    _field(form, "سطح تحصیلات").select_option(label="کارشناسی")
-    _field(form, "رشته تحصیلی").fill("حسابداری")
-    _field(form, "مهارت‌ها").fill("اکسل، نرم‌افزار سپیدار")
-    assert _field(form, "وضعیت اشتغال").input_value() == "unemployed_looking"
-    _fits_phone(page)
+    form_field(form, "شهرستان محل سکونت").select_option(label="تبریز")
+    form_field(form, "سطح تحصیلات").select_option(label="کارشناسی")
+    form_field(form, "رشته تحصیلی").fill("حسابداری")
+    form_field(form, "مهارت‌ها").fill("اکسل، نرم‌افزار سپیدار")
+    assert form_field(form, "وضعیت اشتغال").input_value() == "unemployed_looking"
+    fits_phone(page)
     screenshot(page, "journey-01-onboarding-phone-fa")
     page.get_by_test_id("onboarding-submit").click()
     page.wait_for_url("**/seekers/dashboard/")
-    assert _message(page) == "خوش آمدید! نمایه کارجویی شما ذخیره شد."
+    assert flash_message(page) == "خوش آمدید! نمایه کارجویی شما ذخیره شد."
     assert page.get_by_role("heading", level=1).inner_text() == "سلام، مریم"
     assert page.get_by_test_id("employment-status").inner_text() == "بیکار و جویای کار"
     seeker = JobSeeker.objects.get(user__phone=SEEKER_MOBILE)
@@ -207,7 +162,7 @@ def test_register_search_apply_post_approve_shortlist_hire(world, sms_outbox, ne
     recommended = page.get_by_test_id("recommendations").locator("h3").all_inner_texts()
     assert "كارشناس ارشد حسابداري" in recommended
     assert "حسابدار موقت" not in recommended  # published, but its expiry date passed yesterday
-    _fits_phone(page)
+    fits_phone(page)
     screenshot(page, "journey-02-seeker-dashboard-new-phone-fa")
 
     # 2. search with an Arabic kaf, a minimum wage in Persian digits and a county; open and apply
@@ -221,30 +176,30 @@ def test_register_search_apply_post_approve_shortlist_hire(world, sms_outbox, ne
     page.get_by_test_id("filter-submit").click()
     page.wait_for_url("**county=0301**")
     assert _result_titles(page) == ["كارشناس ارشد حسابداري"]
-    _fits_phone(page)
+    fits_phone(page)
     screenshot(page, "journey-03-search-phone-fa")
     page.get_by_test_id("result").first.locator("h2 a").click()
     page.wait_for_url(f"**/jobs/{world['ids']['v01']}/")
-    _fits_phone(page)
+    fits_phone(page)
     _apply(page, "با سلام، سه سال سابقه حسابداری دارم.")
 
     # 3. the employer logs in and posts a vacancy; it waits for review and is not searchable yet
-    _sms_login(employer_page, sms_outbox, "۰۹۱۴ ۱۱۱ ۲۲۳۳", EMPLOYER_MOBILE)
+    sms_login(employer_page, sms_outbox, "۰۹۱۴ ۱۱۱ ۲۲۳۳", EMPLOYER_MOBILE, from_home=True)
     page = employer_page
     _nav(page, "شرکت من")
     page.wait_for_url("**/employers/dashboard/")
     page.get_by_test_id("new-vacancy").click()
     page.wait_for_url("**/jobs/new/")
     form = page.get_by_test_id("vacancy-form")
-    _field(form, "عنوان شغل").press_sequentially(NEW_TITLE)
+    form_field(form, "عنوان شغل").press_sequentially(NEW_TITLE)
     page.get_by_test_id("occupation-suggestions").wait_for()
     occupation = form.locator("[name=occupation]")
     assert _occupation_label("حسابدار", "2411").match(occupation.locator("option:checked").inner_text())
     form.locator("[name=description]").fill("تنظیم اظهارنامه مالیاتی و صورت‌های مالی شرکت")
-    _field(form, "حداقل حقوق ماهانه").fill("۲۵٬۰۰۰٬۰۰۰")
-    _field(form, "تعداد نفرات").fill("۱")
-    assert _field(form, "شهرستان").locator("option:checked").inner_text() == "تبریز"
-    _fits_phone(page)
+    form_field(form, "حداقل حقوق ماهانه").fill("۲۵٬۰۰۰٬۰۰۰")
+    form_field(form, "تعداد نفرات").fill("۱")
+    assert form_field(form, "شهرستان").locator("option:checked").inner_text() == "تبریز"
+    fits_phone(page)
     screenshot(page, "journey-04-vacancy-form-phone-fa")
     page.get_by_test_id("vacancy-submit").click()
     page.wait_for_url("**/employers/dashboard/")
@@ -262,17 +217,17 @@ def test_register_search_apply_post_approve_shortlist_hire(world, sms_outbox, ne
     assert NEW_TITLE not in _result_titles(seeker_page)
 
     # the province admin logs in with a password and approves it
-    _staff_login(admin_page)
+    staff_login(admin_page, ADMIN_USERNAME, ADMIN_PASSWORD, from_home=True)
     page = admin_page
     _nav(page, "بازبینی فرصت‌های شغلی")
     page.wait_for_url("**/jobs/moderation/")
     pending = page.get_by_test_id("pending-vacancy").filter(has_text=NEW_TITLE)
     assert "شرکت نمونه آذر" in pending.inner_text()
-    _fits_phone(page)
+    fits_phone(page)
     screenshot(page, "journey-05-moderation-phone-fa")
     pending.get_by_test_id("approve").click()
     page.wait_for_url("**/jobs/moderation/")
-    assert _message(page) == f"منتشر شد: {NEW_TITLE}"
+    assert flash_message(page) == f"منتشر شد: {NEW_TITLE}"
     assert page.get_by_test_id("pending-vacancy").filter(has_text=NEW_TITLE).count() == 0
     vacancy.refresh_from_db()
     assert vacancy.status == "published"
@@ -295,28 +250,28 @@ def test_register_search_apply_post_approve_shortlist_hire(world, sms_outbox, ne
     row.get_by_test_id("applicants-link").click()
     page.wait_for_url(f"**/jobs/{vacancy.pk}/applicants/")
     assert page.get_by_test_id("applicant-row").count() == 1
-    _fits_phone(page)
+    fits_phone(page)
     page.get_by_role("link", name="مریم رضایی").click()
     page.get_by_test_id("move-shortlisted").click()
     page.wait_for_load_state()
-    assert _message(page) == "وضعیت به «در فهرست کوتاه» تغییر کرد."
+    assert flash_message(page) == "وضعیت به «در فهرست کوتاه» تغییر کرد."
     assert page.get_by_test_id("application-status").inner_text() == "در فهرست کوتاه"
-    _fits_phone(page)
+    fits_phone(page)
     page.get_by_test_id("record-hire").click()
     page.wait_for_url("**/hire/")
     assert page.get_by_role("heading", level=1).inner_text() == "ثبت استخدام: مریم رضایی"
-    _fits_phone(page)
+    fits_phone(page)
     screenshot(page, "journey-07-record-hire-phone-fa")
     page.get_by_test_id("hire-submit").click()
     page.wait_for_url(f"**/jobs/{vacancy.pk}/applicants/")
-    assert _message(page) == "استخدام ثبت شد."
+    assert flash_message(page) == "استخدام ثبت شد."
     assert page.get_by_test_id("applicant-status").inner_text().strip() == "استخدام شد"
 
     # 6. the seeker logs in again and sees the hire and the status change
     page = seeker_page
     page.locator(".site-header").get_by_role("button", name="خروج").click()
     page.wait_for_load_state()
-    _sms_login(page, sms_outbox, SEEKER_PHONE, SEEKER_MOBILE)
+    sms_login(page, sms_outbox, SEEKER_PHONE, SEEKER_MOBILE, from_home=True)
     _nav(page, "پیشخوان من")
     page.wait_for_url("**/seekers/dashboard/")
     applications = page.get_by_test_id("my-applications").locator("li")
@@ -329,12 +284,12 @@ def test_register_search_apply_post_approve_shortlist_hire(world, sms_outbox, ne
     assert len(history) == 2
     assert history[0].endswith(": شاغل (استخدام‌شده) (شرکت نمونه آذر)"), history
     assert history[1].endswith(": بیکار و جویای کار"), history
-    _fits_phone(page)
+    fits_phone(page)
     screenshot(page, "journey-08-seeker-hired-phone-fa")
     hired.get_by_role("link", name=NEW_TITLE).click()
     page.wait_for_url("**/jobs/applications/*/")
     assert page.get_by_test_id("application-status").inner_text() == "استخدام شد"
-    _fits_phone(page)
+    fits_phone(page)
 
     # the database agrees: one placement of this seeker on the new vacancy, dated status history
     seeker.refresh_from_db()

@@ -4,13 +4,13 @@ with JavaScript (typeahead, chips, keyboard) and without it (a GET search and ch
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from sakoo.classifications.models import Occupation
 from sakoo.geo.testing import reference_data_per_test  # noqa: F401 - the real ISCO-08 list
 from sakoo.vacancies import services
 from sakoo.vacancies.tests import factories as f
+
+from .helpers import fits_phone, session_pages
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,49 +18,13 @@ pytestmark = [
     pytest.mark.usefixtures("reference_data_per_test"),
 ]
 
-PHONE = {"width": 360, "height": 740}
-
 
 @pytest.fixture
 def page_as(browser, live_server):
     """A phone-width Persian page logged in as ``user`` (session cookie); ``javascript=False`` turns it
     off, ``axe=True`` lets axe-core run."""
-    contexts = []
-
-    def make(user, *, javascript=True, axe=False):
-        client = Client()
-        client.force_login(user)
-        context = browser.new_context(
-            viewport=PHONE,
-            locale="fa-IR",
-            base_url=live_server.url,
-            java_script_enabled=javascript,
-            bypass_csp=axe,  # axe-core is injected as an inline script: only for the accessibility check
-        )
-        context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        errors = []
-        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        page.console_errors = errors
-        contexts.append(context)
-        return page
-
-    yield make
-    for context in contexts:
-        context.close()
-
-
-def _fits_phone(page):
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    with session_pages(browser, live_server) as make:
+        yield make
 
 
 def _seeker():
@@ -84,7 +48,7 @@ def test_typeahead_adds_and_removes_chips_and_saves(page_as, screenshot):
     assert "پزشکان عمومی" in page.get_by_role("status").inner_text()
     chosen.get_by_role("button", name="حذف: حسابداران (۲۴۱۱)").click()
     assert chosen.locator("li span").all_inner_texts() == ["پزشکان عمومی (۲۲۱۱)"]
-    _fits_phone(page)
+    fits_phone(page)
     screenshot(page, "seekers-occupation-picker-phone-fa")
     page.get_by_role("button", name="ذخیره").click()
     page.wait_for_url("**/seekers/dashboard/")
@@ -116,7 +80,7 @@ def test_without_javascript_the_search_reloads_and_checkboxes_save(page_as):
     page.get_by_test_id("occupation-search-submit").click()
     page.wait_for_url("**/seekers/profile/?occupation_q=*")
     page.get_by_test_id("occupation-matches").get_by_label("پزشکان عمومی (۲۲۱۱)").check()
-    _fits_phone(page)
+    fits_phone(page)
     page.get_by_role("button", name="ذخیره").click()
     page.wait_for_url(re.compile(r"/seekers/dashboard/(#.*)?$"))  # the search's #fragment may stay
     assert sorted(seeker.desired_occupations.values_list("code", flat=True)) == ["2211", "2411"]
@@ -131,10 +95,10 @@ def test_employer_tables_stack_at_phone_width(page_as, screenshot):
     assert page.locator("h1").inner_text() == "شرکت فناوران ۷۲۴"
     row = page.get_by_test_id("employer-vacancy-row")
     assert row.get_by_role("link", name="برنامه‌نویس پایتون ۳").is_visible()
-    _fits_phone(page)
+    fits_phone(page)
     screenshot(page, "employers-dashboard-phone-fa")
     page.goto(f"/jobs/{vacancy.pk}/applicants/")
-    _fits_phone(page)
+    fits_phone(page)
     label = page.get_by_test_id("applicant-status").evaluate(
         "cell => getComputedStyle(cell, '::before').content"
     )

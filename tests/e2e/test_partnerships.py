@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from sakoo.accounts import sms
 from sakoo.accounts.models import Role
-from sakoo.accounts.testing import TEST_PASSWORD, MembershipFactory, UserFactory
+from sakoo.accounts.testing import MembershipFactory, UserFactory
 from sakoo.core.jalali import format_jalali
 from sakoo.core.text import to_persian_digits
 from sakoo.partnerships.models import Agreement, Course, Enrolment, ProgressReport
@@ -34,6 +34,8 @@ from sakoo.partnerships.testing import (
     placement,
 )
 from sakoo.vacancies.tests import factories as f
+
+from .helpers import check_phone, flash_message, form_field, sms_login, staff_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -164,57 +166,15 @@ def _jalali_typed(day: dt.date) -> str:
     return to_persian_digits(format_jalali(day, "short", lang="en"))
 
 
-def _check(page, screenshot, name: str):
-    """The page fits 360 px, has logged no console error; keep a screenshot."""
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE_WIDTH, f"{page.url} scrolls sideways at 360 px: scrollWidth {width}"
-    assert page.console_errors == [], (page.url, page.console_errors)
-    assert page.locator("html").get_attribute("lang") == "fa"
-    screenshot(page, f"partnerships-{name}-phone-fa")
-
-
-def _message(page) -> str:
-    return page.locator(".messages").inner_text().strip()
-
-
-def _field(scope, label: str):
-    """A form field by its visible label (Django's label tags end with a colon)."""
-    return scope.get_by_label(f"{label}:", exact=True)
-
-
-def _staff_login(page, username: str):
-    page.goto("/accounts/login/staff/")
-    form = page.get_by_test_id("staff-form")
-    _field(form, "نام کاربری").fill(username)
-    _field(form, "گذرواژه").fill(TEST_PASSWORD)
-    form.get_by_role("button", name="ورود").click()
-    page.wait_for_load_state()
-    assert page.locator(".site-header").get_by_role("button", name="خروج").is_visible()
-
-
-def _sms_login(page, outbox, typed_phone: str, mobile: str):
-    page.goto("/accounts/login/")
-    page.get_by_role("textbox", name="شماره همراه").fill(typed_phone)
-    page.get_by_test_id("send-code").click()
-    page.wait_for_url("**/accounts/login/code/")
-    codes = [re.search(r"Sakoo code: ([0-9]{6})", m.text) for m in outbox if m.to == mobile]
-    codes = [c.group(1) for c in codes if c]
-    assert codes, f"no login code was sent to {mobile}"
-    page.get_by_role("textbox", name="کد").fill(codes[-1])
-    page.get_by_test_id("verify-code").click()
-    page.wait_for_load_state()
-    assert page.locator(".site-header").get_by_role("button", name="خروج").is_visible()
-
-
 def _course_titles(page) -> list[str]:
     return [t.strip() for t in page.locator("ul.course-list li.card h2").all_inner_texts()]
 
 
 def _filter(page, *, county: str = "", q: str = "", occupation_code: str = ""):
     form = page.locator("form.filters")
-    _field(form, "شهرستان").select_option(label=county or "همهٔ شهرستان‌ها")
-    _field(form, "واژه‌ها").fill(q)
-    _field(form, "شغل (کد ISCO-08)").fill(occupation_code)
+    form_field(form, "شهرستان").select_option(label=county or "همهٔ شهرستان‌ها")
+    form_field(form, "واژه‌ها").fill(q)
+    form_field(form, "شغل (کد ISCO-08)").fill(occupation_code)
     form.get_by_role("button", name="جستجو").click()
     page.wait_for_load_state()
 
@@ -228,12 +188,12 @@ def _cells(row) -> list[str]:
 
 def test_seeker_filters_courses_and_enrols(world, sms_outbox, phone_page, screenshot):
     page = phone_page
-    _sms_login(page, sms_outbox, SEEKER_TYPED, SEEKER_MOBILE)
+    sms_login(page, sms_outbox, SEEKER_TYPED, SEEKER_MOBILE)
     page.goto("/partnerships/training/")
     assert page.get_by_role("heading", level=1).inner_text() == "دوره‌های مهارت‌آموزی"
     # open and upcoming courses, those starting soonest first; the ended course is not listed
     assert _course_titles(page) == [CAR_REPAIR, REPAIR, WELDING, "دوره مهارت‌آموزی دانش‌آموختگان"]
-    _check(page, screenshot, "01-courses")
+    check_phone(page, screenshot, "partnerships-01-courses", lang="fa")
 
     _filter(page, county="تبریز")
     assert "county=0301" in page.url
@@ -241,8 +201,8 @@ def test_seeker_filters_courses_and_enrols(world, sms_outbox, phone_page, screen
     # the words typed with Arabic yeh and kaf find the title written with Persian letters
     _filter(page, county="تبریز", q="تعميركار")
     assert _course_titles(page) == [REPAIR]
-    assert _field(page.locator("form.filters"), "شهرستان").input_value() == "0301"
-    _check(page, screenshot, "02-courses-filtered-words")
+    assert form_field(page.locator("form.filters"), "شهرستان").input_value() == "0301"
+    check_phone(page, screenshot, "partnerships-02-courses-filtered-words", lang="fa")
     # an ISCO-08 prefix typed in Persian digits
     _filter(page, occupation_code="۷۲")
     assert _course_titles(page) == [CAR_REPAIR, WELDING]
@@ -254,22 +214,22 @@ def test_seeker_filters_courses_and_enrols(world, sms_outbox, phone_page, screen
         "شغل: کد ISCO-08 یک تا چهار رقمی وارد کنید، مانند ۷۲۱۲."
         in page.locator("form.filters [role=alert]").inner_text()
     )
-    _check(page, screenshot, "03-courses-bad-code")
+    check_phone(page, screenshot, "partnerships-03-courses-bad-code", lang="fa")
 
     _filter(page, county="تبریز", q="تعميركار")
     page.locator("ul.course-list").get_by_role("link", name=REPAIR).click()
     page.wait_for_url(f"**/partnerships/training/{world['repair'].pk}/")
     facts = page.locator("dl.facts").inner_text()
     assert "آموزش فنی و حرفه‌ای تبریز" in facts and "۷۴۲۱" in facts and "۲۰ (۲۰ " in facts
-    _check(page, screenshot, "04-course")
+    check_phone(page, screenshot, "partnerships-04-course", lang="fa")
     page.locator("main").get_by_role("button", name="ثبت‌نام").click()
     page.wait_for_url(f"**/partnerships/training/{world['repair'].pk}/")
-    assert _message(page) == "ثبت‌نام شما انجام شد. برگزارکننده پیش از شروع دوره با شما تماس می‌گیرد."
+    assert flash_message(page) == "ثبت‌نام شما انجام شد. برگزارکننده پیش از شروع دوره با شما تماس می‌گیرد."
     assert "۲۰ (۱۹ " in page.locator("dl.facts").inner_text()
     assert page.locator("main").get_by_role("button", name="ثبت‌نام").count() == 0
     enrolment = Enrolment.objects.get(seeker=world["seeker"])
     assert (enrolment.course, enrolment.status) == (world["repair"], Enrolment.Status.ENROLLED)
-    _check(page, screenshot, "05-enrolled")
+    check_phone(page, screenshot, "partnerships-05-enrolled", lang="fa")
 
     page.locator("main").get_by_role("link", name="دوره‌های من").click()
     page.wait_for_url("**/partnerships/training/mine/")
@@ -277,7 +237,7 @@ def test_seeker_filters_courses_and_enrols(world, sms_outbox, phone_page, screen
     assert rows.count() == 1
     cells = _cells(rows.first)
     assert cells[0] == REPAIR and cells[2] == "تبریز" and cells[-1] == "ثبت‌نام‌شده"
-    _check(page, screenshot, "06-my-courses")
+    check_phone(page, screenshot, "partnerships-06-my-courses", lang="fa")
 
 
 # --- 5. the public API -----------------------------------------------------------------------------------
@@ -311,10 +271,10 @@ def test_provider_staff_mark_completion_and_add_a_course(world, sms_outbox, phon
     page = phone_page
     today, past = world["today"], world["past"]
     EnrolmentFactory(course=world["repair"], seeker=world["seeker"])
-    _staff_login(page, "tvto-officer")
+    staff_login(page, "tvto-officer")
     page.goto("/partnerships/training/outcomes/")
     assert page.get_by_role("heading", level=1).inner_text() == "مهارت‌آموزی"
-    _check(page, screenshot, "10-staff-outcomes")
+    check_phone(page, screenshot, "partnerships-10-staff-outcomes", lang="fa")
 
     # the trainees of an upcoming course: completion waits for its last day
     page.locator("main").get_by_role("link", name=REPAIR).click()
@@ -324,7 +284,7 @@ def test_provider_staff_mark_completion_and_add_a_course(world, sms_outbox, phon
     assert world["seeker"].full_name in page.locator("ul.roster").inner_text()
     ends = format_jalali(world["repair"].ends_on, "long", lang="fa")
     assert f"پایان دوره را از {ends}، روز آخر دوره، می‌توان ثبت کرد." in page.locator("main").inner_text()
-    _check(page, screenshot, "11-roster-upcoming")
+    check_phone(page, screenshot, "partnerships-11-roster-upcoming", lang="fa")
 
     # the ended course: two trainees; one completed
     page.goto("/partnerships/training/outcomes/")
@@ -336,15 +296,15 @@ def test_provider_staff_mark_completion_and_add_a_course(world, sms_outbox, phon
     assert names == [" ".join(TRAINEE_A), " ".join(TRAINEE_B)]
     first = world["trainees"][0]
     card = page.locator(f"#enrolment-{first.pk}")
-    _field(card, "وضعیت").select_option(label="به پایان رسانده")
+    form_field(card, "وضعیت").select_option(label="به پایان رسانده")
     card.get_by_role("button", name="ذخیره").click()
     page.wait_for_url(f"**/partnerships/training/{past.pk}/roster/")
-    assert _message(page) == "ذخیره شد."
+    assert flash_message(page) == "ذخیره شد."
     first.refresh_from_db()
     assert first.status == Enrolment.Status.COMPLETED and first.marked_by.username == "tvto-officer"
     card = page.locator(f"#enrolment-{first.pk}")
-    assert _field(card, "وضعیت").input_value() == "completed"
-    _check(page, screenshot, "12-roster-marked")
+    assert form_field(card, "وضعیت").input_value() == "completed"
+    check_phone(page, screenshot, "partnerships-12-roster-marked", lang="fa")
     page.get_by_role("link", name=PAST).click()
     page.wait_for_url(f"**/partnerships/training/{past.pk}/figures/")
     facts = page.locator("dl.facts").inner_text()
@@ -357,34 +317,34 @@ def test_provider_staff_mark_completion_and_add_a_course(world, sms_outbox, phon
     form = page.locator("main form.stack")
     starts, ends = today + dt.timedelta(days=15), today + dt.timedelta(days=75)
     title = "دوره برق‌کاری ساختمان"
-    _field(form, "عنوان").fill(title)
-    _field(form, "شغل").fill("۷۲۱۲")
-    _field(form, "شهرستان").select_option(label="تبریز")
-    _field(form, "تاریخ شروع").fill("۱۴۰۵/۱۳/۴۰")
-    _field(form, "تاریخ پایان").fill(_jalali_typed(ends))
-    _field(form, "ظرفیت").fill("۲۵")
-    _field(form, "ساعت").fill("۱۸۰")
-    _check(page, screenshot, "13-course-form")
+    form_field(form, "عنوان").fill(title)
+    form_field(form, "شغل").fill("۷۲۱۲")
+    form_field(form, "شهرستان").select_option(label="تبریز")
+    form_field(form, "تاریخ شروع").fill("۱۴۰۵/۱۳/۴۰")
+    form_field(form, "تاریخ پایان").fill(_jalali_typed(ends))
+    form_field(form, "ظرفیت").fill("۲۵")
+    form_field(form, "ساعت").fill("۱۸۰")
+    check_phone(page, screenshot, "partnerships-13-course-form", lang="fa")
     form.get_by_role("button", name="افزودن دوره").click()
     page.wait_for_load_state()
     summary = page.locator("#form-errors")
     assert summary.get_attribute("role") == "alert"
     assert "تاریخ شروع: ماه باید بین ۱ و ۱۲ باشد." in summary.inner_text()
     assert "ماه باید بین ۱ و ۱۲ باشد." in form.inner_text()  # next to the field too
-    assert _field(form, "تاریخ شروع").input_value() == "۱۴۰۵/۱۳/۴۰"
-    assert _field(form, "عنوان").input_value() == title
-    assert _field(form, "شغل").input_value() == "۷۲۱۲"
-    assert _field(form, "شهرستان").input_value() == str(world["tabriz"].pk)
-    assert _field(form, "تاریخ پایان").input_value() == _jalali_typed(ends)
-    assert _field(form, "ظرفیت").input_value() == "۲۵"
-    assert _field(form, "ساعت").input_value() == "۱۸۰"
+    assert form_field(form, "تاریخ شروع").input_value() == "۱۴۰۵/۱۳/۴۰"
+    assert form_field(form, "عنوان").input_value() == title
+    assert form_field(form, "شغل").input_value() == "۷۲۱۲"
+    assert form_field(form, "شهرستان").input_value() == str(world["tabriz"].pk)
+    assert form_field(form, "تاریخ پایان").input_value() == _jalali_typed(ends)
+    assert form_field(form, "ظرفیت").input_value() == "۲۵"
+    assert form_field(form, "ساعت").input_value() == "۱۸۰"
     assert not Course.objects.filter(title=title).exists()
-    _check(page, screenshot, "14-course-date-error")
+    check_phone(page, screenshot, "partnerships-14-course-date-error", lang="fa")
 
-    _field(form, "تاریخ شروع").fill(_jalali_typed(starts))
+    form_field(form, "تاریخ شروع").fill(_jalali_typed(starts))
     form.get_by_role("button", name="افزودن دوره").click()
     page.wait_for_url(re.compile(r"/partnerships/training/\d+/figures/$"))
-    assert _message(page) == "دوره به فهرست عمومی افزوده شد."
+    assert flash_message(page) == "دوره به فهرست عمومی افزوده شد."
     added = Course.objects.get(title=title)
     assert (added.provider, added.county, added.occupation.code, added.starts_on, added.ends_on) == (
         world["provider"],
@@ -394,7 +354,7 @@ def test_provider_staff_mark_completion_and_add_a_course(world, sms_outbox, phon
         ends,
     )
     assert (added.seats, added.hours, added.is_published) == (25, 180, True)
-    _check(page, screenshot, "15-course-added")
+    check_phone(page, screenshot, "partnerships-15-course-added", lang="fa")
     page.goto("/partnerships/training/?county=0301&q=برق")
     assert _course_titles(page) == [title]
 
@@ -405,13 +365,13 @@ def test_provider_staff_mark_completion_and_add_a_course(world, sms_outbox, phon
 def test_province_admin_follows_an_agreement(world, phone_page, screenshot):
     page = phone_page
     agreement, today = world["agreement"], world["today"]
-    _staff_login(page, "ostan-admin")
+    staff_login(page, "ostan-admin")
     page.goto("/partnerships/")
     assert page.get_by_role("heading", level=1).inner_text() == "تفاهم‌نامه‌های سه‌جانبه"
     row = page.locator("main table tbody tr", has=page.get_by_role("link", name=agreement.title))
     # internships, hires, training seats: achieved / committed
     assert _cells(row)[-3:] == ["۱ / ۱۰", "۶ / ۲۰", "۲ / ۳۰"]
-    _check(page, screenshot, "20-agreements")
+    check_phone(page, screenshot, "partnerships-20-agreements", lang="fa")
 
     row.get_by_role("link", name=agreement.title).click()
     page.wait_for_url(f"**/partnerships/agreements/{agreement.pk}/")
@@ -441,34 +401,34 @@ def test_province_admin_follows_an_agreement(world, phone_page, screenshot):
     assert "ثبت‌نام‌ها در دوره‌های مهارت‌آموزی سکو" in training[-1]
     reports = page.locator("main table").nth(1).locator("tbody tr")
     assert reports.count() == 1 and "نامه شرکت‌ها" in reports.first.inner_text()
-    _check(page, screenshot, "21-agreement")
+    check_phone(page, screenshot, "partnerships-21-agreement", lang="fa")
 
     # a progress figure reported by hand, in Persian digits
     report_form = page.locator("form", has=page.get_by_role("button", name="ثبت عدد"))
-    _field(report_form, "سنجه").select_option(label="کارآموزی")
-    _field(report_form, "تعداد تا امروز").fill("۱۲")
-    _field(report_form, "منبع عدد").fill("نامه معاونت پژوهشی دانشگاه")
+    form_field(report_form, "سنجه").select_option(label="کارآموزی")
+    form_field(report_form, "تعداد تا امروز").fill("۱۲")
+    form_field(report_form, "منبع عدد").fill("نامه معاونت پژوهشی دانشگاه")
     report_form.get_by_role("button", name="ثبت عدد").click()
     page.wait_for_url(f"**/partnerships/agreements/{agreement.pk}/")
-    assert _message(page) == "گزارش پیشرفت ثبت شد."
+    assert flash_message(page) == "گزارش پیشرفت ثبت شد."
     report = ProgressReport.objects.get(agreement=agreement, measure=ProgressReport.Measure.INTERNSHIPS)
     assert (report.number, report.as_of, report.reported_by) == (12, today, world["admin"])
     internships = _cells(page.locator("main table").first.locator("tbody tr").first)
     assert internships[:5] == ["کارآموزی", "۱۰", "۱", "۱۲", "۱۳"]
     assert f"به‌روز تا {format_jalali(today, 'long', lang='fa')}، از مدیر استان." in internships[-1]
     assert page.locator("main table").nth(1).locator("tbody tr").count() == 2
-    _check(page, screenshot, "22-progress-reported")
+    check_phone(page, screenshot, "partnerships-22-progress-reported", lang="fa")
 
     # the agreement ends
     status_form = page.locator("form", has=page.get_by_role("button", name="ذخیره وضعیت"))
-    _field(status_form, "وضعیت جدید").select_option(label="پایان‌یافته")
+    form_field(status_form, "وضعیت جدید").select_option(label="پایان‌یافته")
     status_form.get_by_role("button", name="ذخیره وضعیت").click()
     page.wait_for_url(f"**/partnerships/agreements/{agreement.pk}/")
-    assert _message(page) == "وضعیت تفاهم‌نامه ذخیره شد."
+    assert flash_message(page) == "وضعیت تفاهم‌نامه ذخیره شد."
     agreement.refresh_from_db()
     assert agreement.status == Agreement.Status.ENDED
     assert "پایان‌یافته" in page.locator("dl.facts").inner_text()
-    _check(page, screenshot, "23-agreement-ended")
+    check_phone(page, screenshot, "partnerships-23-agreement-ended", lang="fa")
 
 
 # --- 4. employers ----------------------------------------------------------------------------------------
@@ -481,23 +441,23 @@ def test_party_employer_sees_the_agreement_and_another_gets_404(
     url = f"/partnerships/agreements/{agreement.pk}/"
 
     party = new_phone_page()
-    _sms_login(party, sms_outbox, PARTY_TYPED, PARTY_MOBILE)
+    sms_login(party, sms_outbox, PARTY_TYPED, PARTY_MOBILE)
     party.goto("/partnerships/")
     rows = party.locator("main table tbody tr")
     assert rows.count() == 1
-    _check(party, screenshot, "30-employer-agreements")
+    check_phone(party, screenshot, "partnerships-30-employer-agreements", lang="fa")
     rows.first.get_by_role("link", name=agreement.title).click()
     party.wait_for_url(f"**{url}")
     assert party.get_by_role("heading", level=1).inner_text() == agreement.title
     assert party.get_by_role("button", name="ثبت عدد").count() == 0  # only the province admin reports
     assert party.get_by_role("button", name="ذخیره وضعیت").count() == 0
-    _check(party, screenshot, "31-employer-agreement")
+    check_phone(party, screenshot, "partnerships-31-employer-agreement", lang="fa")
 
     other = new_phone_page()
-    _sms_login(other, sms_outbox, OTHER_TYPED, OTHER_MOBILE)
+    sms_login(other, sms_outbox, OTHER_TYPED, OTHER_MOBILE)
     other.goto("/partnerships/")
     assert other.locator("main table tbody").inner_text().strip() == "تفاهم‌نامه‌ای برای نمایش نیست."
-    _check(other, screenshot, "32-other-employer-agreements")
+    check_phone(other, screenshot, "partnerships-32-other-employer-agreements", lang="fa")
     response = other.goto(url)
     assert response.status == 404
     assert agreement.title not in other.content()

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from sakoo.accounts import sms
 from sakoo.accounts.models import OrganisationKind, Role
-from sakoo.accounts.testing import TEST_PASSWORD, MembershipFactory, OrganisationFactory, UserFactory
+from sakoo.accounts.testing import MembershipFactory, OrganisationFactory, UserFactory
 from sakoo.core.jalali import format_jalali, jalali_month_of
 from sakoo.core.text import to_persian_digits
 from sakoo.squares.models import Assignment, CheckIn, DayRequest
@@ -32,6 +32,8 @@ from sakoo.squares.testing import (
     set_minimum_wage,
     trade,
 )
+
+from .helpers import check_phone, flash_message, form_field, sms_login, staff_login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -116,47 +118,6 @@ def _jalali_short(day: dt.date) -> str:
     return to_persian_digits(format_jalali(day, "short", lang="en"))
 
 
-def _check(page, screenshot, name: str):
-    """The page fits 360 px, has logged no console error; keep a screenshot."""
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"{page.url} scrolls sideways at 360 px: scrollWidth {width}"
-    assert page.console_errors == [], (page.url, page.console_errors)
-    screenshot(page, f"squares-{name}-phone-fa")
-
-
-def _message(page) -> str:
-    return page.locator(".messages").inner_text().strip()
-
-
-def _field(scope, label: str):
-    """A form field by its visible label (Django's label tags end with a colon)."""
-    return scope.get_by_label(f"{label}:", exact=True)
-
-
-def _staff_login(page, username: str):
-    page.goto("/accounts/login/staff/")
-    form = page.get_by_test_id("staff-form")
-    _field(form, "نام کاربری").fill(username)
-    _field(form, "گذرواژه").fill(TEST_PASSWORD)
-    form.get_by_role("button", name="ورود").click()
-    page.wait_for_load_state()
-    assert page.locator(".site-header").get_by_role("button", name="خروج").is_visible()
-
-
-def _sms_login(page, outbox, typed_phone: str, mobile: str):
-    page.goto("/accounts/login/")
-    page.get_by_role("textbox", name="شماره همراه").fill(typed_phone)
-    page.get_by_test_id("send-code").click()
-    page.wait_for_url("**/accounts/login/code/")
-    codes = [re.search(r"Sakoo code: ([0-9]{6})", m.text) for m in outbox if m.to == mobile]
-    codes = [c.group(1) for c in codes if c]
-    assert codes, f"no login code was sent to {mobile}"
-    page.get_by_role("textbox", name="کد").fill(codes[-1])
-    page.get_by_test_id("verify-code").click()
-    page.wait_for_load_state()
-    assert page.locator(".site-header").get_by_role("button", name="خروج").is_visible()
-
-
 def _mark(name: str) -> re.Pattern:
     """The board's button for an absent labourer ("ثبت حضور", and the name for screen readers)."""
     return re.compile(rf"^ثبت حضور\s*:\s*{name}$")
@@ -199,7 +160,7 @@ def test_board_request_fair_order_assignment_and_county_figures(
     coord = new_phone_page()
 
     # 1. the coordinator logs in and marks three labourers and the mason present, with htmx
-    _staff_login(coord, "square-coordinator")
+    staff_login(coord, "square-coordinator")
     _open_board(coord, square)
     assert coord.locator("html").get_attribute("lang") == "fa"
     assert coord.locator("html").get_attribute("dir") == "rtl"
@@ -225,25 +186,25 @@ def test_board_request_fair_order_assignment_and_county_figures(
         "() => document.querySelector('[data-testid=present-count]').textContent.trim() === '۴'"
     )
     assert not CheckIn.objects.filter(labourer=labourers[JAVAD_ABSENT]).exists()
-    _check(coord, screenshot, "01-board-checked-in")
+    check_phone(coord, screenshot, "squares-01-board-checked-in")
 
     # 2. an employer logs in with an SMS code and asks for two workers for tomorrow
     emp = new_phone_page()
-    _sms_login(emp, sms_outbox, EMPLOYER_PHONE_TYPED, EMPLOYER_MOBILE)
+    sms_login(emp, sms_outbox, EMPLOYER_PHONE_TYPED, EMPLOYER_MOBILE)
     emp.goto("/squares/")
     emp.wait_for_url("**/squares/requests/")
-    _check(emp, screenshot, "02-my-requests")
+    check_phone(emp, screenshot, "squares-02-my-requests")
     emp.get_by_role("link", name="درخواست کارگر روزمزد").click()
     emp.wait_for_url("**/squares/requests/new/")
     tomorrow = today + dt.timedelta(days=1)
     form = emp.locator("form.stack")
-    _field(form, "میدان کارگری").select_option(label=square.name)
-    _field(form, "حرفه").select_option(label="کارگر ساده")
-    _field(form, "تعداد کارگر").fill("۲")
-    _field(form, "تاریخ کار").fill(_jalali_short(tomorrow))
-    _field(form, "محل کار").fill("کوی ولیعصر، کوچه ۱۲")
-    _field(form, "دستمزد روزانه").fill("۳۰۰٬۰۰۰")
-    _check(emp, screenshot, "03-request-form")
+    form_field(form, "میدان کارگری").select_option(label=square.name)
+    form_field(form, "حرفه").select_option(label="کارگر ساده")
+    form_field(form, "تعداد کارگر").fill("۲")
+    form_field(form, "تاریخ کار").fill(_jalali_short(tomorrow))
+    form_field(form, "محل کار").fill("کوی ولیعصر، کوچه ۱۲")
+    form_field(form, "دستمزد روزانه").fill("۳۰۰٬۰۰۰")
+    check_phone(emp, screenshot, "squares-03-request-form")
     form.get_by_role("button", name="ارسال درخواست").click()
     emp.wait_for_load_state()
     expected = "دستمزد روزانه: ۳۰۰٬۰۰۰ تومان کمتر از حداقل دستمزد روزانه (۳۵۰٬۰۰۰ تومان) است."
@@ -251,16 +212,16 @@ def test_board_request_fair_order_assignment_and_county_figures(
     assert summary.get_attribute("role") == "alert"
     assert expected in summary.inner_text()
     assert expected in form.inner_text()  # next to the field too
-    assert _field(form, "دستمزد روزانه").input_value() == "۳۰۰٬۰۰۰"
-    assert _field(form, "محل کار").input_value() == "کوی ولیعصر، کوچه ۱۲"
-    assert _field(form, "تعداد کارگر").input_value() == "۲"
-    assert _field(form, "تاریخ کار").input_value() == _jalali_short(tomorrow)
+    assert form_field(form, "دستمزد روزانه").input_value() == "۳۰۰٬۰۰۰"
+    assert form_field(form, "محل کار").input_value() == "کوی ولیعصر، کوچه ۱۲"
+    assert form_field(form, "تعداد کارگر").input_value() == "۲"
+    assert form_field(form, "تاریخ کار").input_value() == _jalali_short(tomorrow)
     assert DayRequest.objects.filter(employer_user=world["employer"]).count() == 0
-    _check(emp, screenshot, "04-request-wage-error")
-    _field(form, "دستمزد روزانه").fill("۴۵۰٬۰۰۰")
+    check_phone(emp, screenshot, "squares-04-request-wage-error")
+    form_field(form, "دستمزد روزانه").fill("۴۵۰٬۰۰۰")
     form.get_by_role("button", name="ارسال درخواست").click()
     emp.wait_for_url(re.compile(r"/squares/requests/\d+/$"))
-    assert _message(emp) == "درخواست شما ثبت شد. مسئول میدان کارگران را می‌فرستد."
+    assert flash_message(emp) == "درخواست شما ثبت شد. مسئول میدان کارگران را می‌فرستد."
     employer_request = DayRequest.objects.get(employer_user=world["employer"])
     assert (
         employer_request.square,
@@ -270,25 +231,25 @@ def test_board_request_fair_order_assignment_and_county_figures(
         employer_request.daily_wage,
     ) == (square, "labourer", 2, tomorrow, 4_500_000)
     assert "۰ از ۲" in emp.locator("dl.facts").inner_text()
-    _check(emp, screenshot, "05-request-sent")
+    check_phone(emp, screenshot, "squares-05-request-sent")
 
     # 3a. the coordinator opens the employer's request: nobody can be sent before the work date
     coord.goto(f"/squares/requests/{employer_request.pk}/")
     assert "روز کار هنوز نرسیده است" in coord.locator("main").inner_text()
     assert _candidate_names(coord) == []
-    _check(coord, screenshot, "06-request-tomorrow")
+    check_phone(coord, screenshot, "squares-06-request-tomorrow")
 
     # 3b. a walk-in employer asks for two workers today; the coordinator records it from the board
     _open_board(coord, square)
     coord.get_by_role("link", name="درخواست کارفرمای حاضر در میدان").click()
     form = coord.locator("form.stack")
-    _field(form, "نام کارفرما").fill("آقای پیمانکار")
-    _field(form, "حرفه").select_option(label="کارگر ساده")
-    _field(form, "تعداد کارگر").fill("۲")
-    _field(form, "تاریخ کار").fill(_jalali_short(today))
-    _field(form, "محل کار").fill("شهرک باغمیشه")
-    _field(form, "دستمزد روزانه").fill("۴۰۰٬۰۰۰")
-    _check(coord, screenshot, "07-walk-in-form")
+    form_field(form, "نام کارفرما").fill("آقای پیمانکار")
+    form_field(form, "حرفه").select_option(label="کارگر ساده")
+    form_field(form, "تعداد کارگر").fill("۲")
+    form_field(form, "تاریخ کار").fill(_jalali_short(today))
+    form_field(form, "محل کار").fill("شهرک باغمیشه")
+    form_field(form, "دستمزد روزانه").fill("۴۰۰٬۰۰۰")
+    check_phone(coord, screenshot, "squares-07-walk-in-form")
     form.get_by_role("button", name="ارسال درخواست").click()
     coord.wait_for_url(re.compile(r"/squares/requests/\d+/$"))
     walk_in = DayRequest.objects.get(work_date=today, employer_name="آقای پیمانکار")
@@ -299,7 +260,7 @@ def test_board_request_fair_order_assignment_and_county_figures(
     assert reasons[0].startswith("چرا در این نوبت: ۰ روز کار در ۳۰ روز گذشته؛ رسیده در ساعت ")
     assert re.search("رسیده در ساعت [۰-۹]{2}:[۰-۹]{2}$", reasons[0].strip())
     assert reasons[2].startswith("چرا در این نوبت: ۲ روز کار در ۳۰ روز گذشته؛")
-    _check(coord, screenshot, "08-fair-order")
+    check_phone(coord, screenshot, "squares-08-fair-order")
 
     # a second tab (a second coordinator) has the same page open
     stale = coord.context.new_page()
@@ -311,12 +272,12 @@ def test_board_request_fair_order_assignment_and_county_figures(
 
     coord.get_by_role("button", name=_assign(HASAN)).click()
     coord.wait_for_load_state()
-    assert _message(coord) == f"{HASAN} اعزام شد. محل و ساعت کار را تلفنی به او بگویید."
+    assert flash_message(coord) == f"{HASAN} اعزام شد. محل و ساعت کار را تلفنی به او بگویید."
     assert _candidate_names(coord) == [REZA, ALI]
 
     stale.get_by_role("button", name=_assign(HASAN)).click()  # already assigned in the other tab
     stale.wait_for_load_state()
-    assert _message(stale) == "این کارگر در این روز کار دیگری دارد."
+    assert flash_message(stale) == "این کارگر در این روز کار دیگری دارد."
     assert stale.locator(".messages .message-error").count() == 1
     assert Assignment.objects.filter(labourer=labourers[HASAN], work_date=today).count() == 1
     assert stale.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -327,14 +288,14 @@ def test_board_request_fair_order_assignment_and_county_figures(
     coord.reload()
     coord.get_by_role("button", name=_assign(REZA)).click()
     coord.wait_for_load_state()
-    assert _message(coord) == f"{REZA} اعزام شد. محل و ساعت کار را تلفنی به او بگویید."
+    assert flash_message(coord) == f"{REZA} اعزام شد. محل و ساعت کار را تلفنی به او بگویید."
     walk_in.refresh_from_db()
     assert walk_in.status == DayRequest.Status.FILLED
     assert coord.locator("ol.candidates").count() == 0  # filled: no more candidates offered
     assigned = coord.locator("ul.assignment-list > li")
     assert assigned.count() == 2
     assert "۰ روز کار در ۳۰ روز پیش از آن" in assigned.first.inner_text()  # the count it was made with
-    _check(coord, screenshot, "10-assigned")
+    check_phone(coord, screenshot, "squares-10-assigned")
 
     # outcomes: Hasan worked and was paid; Reza did not show up
     hasan = Assignment.objects.get(labourer=labourers[HASAN], work_date=today)
@@ -344,17 +305,17 @@ def test_board_request_fair_order_assignment_and_county_figures(
     card.locator("select[name$=wage]").select_option(label="کامل پرداخت شد")
     card.get_by_role("button", name="ثبت").click()
     coord.wait_for_load_state()
-    assert _message(coord) == "نتیجه ثبت شد."
+    assert flash_message(coord) == "نتیجه ثبت شد."
     card = coord.locator(f"#assignment-{reza.pk}")
     card.locator("select[name$=outcome]").select_option(label="نیامد")
     card.get_by_role("button", name="ثبت").click()
     coord.wait_for_load_state()
-    assert _message(coord) == "نتیجه ثبت شد."
+    assert flash_message(coord) == "نتیجه ثبت شد."
     hasan.refresh_from_db()
     reza.refresh_from_db()
     assert (hasan.outcome, hasan.wage) == (Assignment.Outcome.WORKED, Assignment.Wage.PAID)
     assert (reza.outcome, reza.wage) == (Assignment.Outcome.NO_SHOW, Assignment.Wage.UNKNOWN)
-    _check(coord, screenshot, "11-outcomes")
+    check_phone(coord, screenshot, "squares-11-outcomes")
 
     _open_board(coord, square)
     assert coord.get_by_test_id("hired-count").inner_text().strip() == "۲"
@@ -368,7 +329,7 @@ def test_board_request_fair_order_assignment_and_county_figures(
 
     # 4. the county officer sees the county's figures, never a labourer's name or number
     officer = new_phone_page()
-    _staff_login(officer, "county-officer")
+    staff_login(officer, "county-officer")
     officer.goto("/squares/")
     main = officer.locator("main")
     table_rows = main.locator("table tbody tr")
@@ -383,7 +344,7 @@ def test_board_request_fair_order_assignment_and_county_figures(
     # county, registered, present (labourer-days), labourers present, hired, unmet demand, unpaid
     assert cells[1:] == [_fa(5), _fa(4 + past), _fa(4), _fa(2 + past), _fa(0), _fa(0)]
     _assert_no_people(officer, labourers)
-    _check(officer, screenshot, "12-county-figures")
+    check_phone(officer, screenshot, "squares-12-county-figures")
     officer.get_by_role("link", name=square.name).click()
     officer.wait_for_url(f"**/squares/{square.pk}/")
     today_row = officer.locator("table tbody tr", has=officer.locator("th", has_text=_jalali_long(today)))
@@ -392,7 +353,7 @@ def test_board_request_fair_order_assignment_and_county_figures(
     # registered, present, asked for, hired, unmet, worked, no-shows, unpaid (tomorrow's request not today)
     assert today_cells == ["۵", "۴", "۲", "۲", "۰", "۱", "۱", "۰"]
     _assert_no_people(officer, labourers)
-    _check(officer, screenshot, "13-county-square-days")
+    check_phone(officer, screenshot, "squares-13-county-square-days")
     for path in (f"/squares/{square.pk}/today/", f"/squares/requests/{walk_in.pk}/"):
         assert officer.request.get(path).status in (403, 404), path
 
@@ -424,7 +385,7 @@ def test_board_check_in_works_without_javascript(browser, live_server, world, sc
         page.set_default_timeout(15000)
         page.console_errors = []
         page.on("console", lambda msg: page.console_errors.append(msg.text) if msg.type == "error" else None)
-        _staff_login(page, "square-coordinator")
+        staff_login(page, "square-coordinator")
         _open_board(page, square)
         assert _present(page) == "۰"
         for n, name in enumerate((REZA, ALI), start=1):
@@ -436,7 +397,7 @@ def test_board_check_in_works_without_javascript(browser, live_server, world, sc
         # present labourers come first on the board, by name
         names = [t.strip() for t in page.locator(".board-name > a").all_inner_texts()]
         assert names[:2] == sorted([REZA, ALI])
-        _check(page, screenshot, "14-board-no-js")
+        check_phone(page, screenshot, "squares-14-board-no-js")
         # undo
         _row(page, labourers[ALI]).get_by_role("button", name=_undo(ALI)).click()
         page.wait_for_load_state()
