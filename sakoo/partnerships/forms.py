@@ -130,7 +130,7 @@ class AgreementForm(ErrorSummaryMixin, forms.Form):
             self.fields["labour_office"].initial = office.pk
 
 
-class StatusForm(forms.Form):
+class StatusForm(ErrorSummaryMixin, forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Agreement.Status.choices)
     signed_on = JalaliDateField(label=_("Signed on"), required=False)
 

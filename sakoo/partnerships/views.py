@@ -113,8 +113,8 @@ def agreement_status(request, pk: int):
         else:
             messages.success(request, _("The agreement's status is saved."))
     else:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
+        for _field_id, message in form.error_summary():  # each message names its field
+            messages.error(request, message)
     return redirect("partnerships:agreement_detail", pk=agreement.pk)
 
 

@@ -247,6 +247,13 @@ def active_assignments(day_request: DayRequest) -> QuerySet[Assignment]:
     )
 
 
+def outcomes_recorded(day_request: DayRequest) -> bool:
+    """Whether an outcome (worked, no-show) is recorded for one of the request's assignments."""
+    return day_request.assignments.filter(
+        outcome__in=(Assignment.Outcome.WORKED, Assignment.Outcome.NO_SHOW)
+    ).exists()
+
+
 def assigned_count(day_request: DayRequest) -> int:
     return day_request.assignments.exclude(outcome=Assignment.Outcome.CANCELLED).count()
 

@@ -239,9 +239,7 @@ def day_request_cancel(*, day_request: DayRequest) -> DayRequest:
     """Cancel a request and its pending assignments (the labourers become free for the day)."""
     if day_request.status == DayRequest.Status.CANCELLED:
         return day_request
-    if day_request.assignments.filter(
-        outcome__in=(Assignment.Outcome.WORKED, Assignment.Outcome.NO_SHOW)
-    ).exists():
+    if selectors.outcomes_recorded(day_request):
         raise _error("status", _("Outcomes are already recorded for this request; it cannot be cancelled."))
     day_request.assignments.filter(outcome=Assignment.Outcome.PENDING).update(
         outcome=Assignment.Outcome.CANCELLED, outcome_recorded_at=timezone.now()

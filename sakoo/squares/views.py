@@ -20,6 +20,7 @@ from sakoo.accounts.scoping import has_role, role_required
 from sakoo.core.jalali import jalali_month_of, jalali_month_range, parse_jalali, to_jalali
 from sakoo.squares import selectors, services
 from sakoo.squares.forms import DayRequestForm, LabourerEditForm, LabourerForm, MonthForm, OutcomeForm
+from sakoo.squares.models import DayRequest
 
 COORDINATOR = Role.LABOUR_SQUARE_COORDINATOR
 
@@ -339,6 +340,9 @@ def request_detail(request, pk: int):
         "operates": operates,
         "assigned": selectors.assigned_count(day_request),
         "today": timezone.localdate(),
+        # a request whose outcomes are recorded can no longer be cancelled (the service refuses it)
+        "can_cancel": day_request.status != DayRequest.Status.CANCELLED
+        and not selectors.outcomes_recorded(day_request),
     }
     if operates:
         context["assignments"] = [

@@ -180,3 +180,17 @@ def test_the_public_list_finds_courses_by_words_and_shows_those_not_started_firs
         (later, True),
         (running, False),
     ]
+
+
+def test_a_bad_status_change_names_the_field_and_changes_nothing(client):
+    agreement = AgreementFactory()
+    before = agreement.status
+    login_as(client, "province_admin")
+    url = reverse("partnerships:agreement_status", args=[agreement.pk])
+
+    response = client.post(url, {"status": "signed", "signed_on": "۱۴۰۵/۱۳/۴۰"}, follow=True)
+
+    texts = [str(m) for m in response.context["messages"]]
+    assert len(texts) == 1 and texts[0].startswith("تاریخ امضا")
+    agreement.refresh_from_db()
+    assert agreement.status == before

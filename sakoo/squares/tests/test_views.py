@@ -246,3 +246,19 @@ def test_the_board_shows_the_coming_days_requests_so_the_coordinator_can_plan(si
     assert upcoming.index("کوی فردا") < upcoming.index("کوی پس‌فردا")
     assert "کوی ماه بعد" not in body  # beyond two weeks
     assert "کوی لغوشده" not in body
+
+
+def test_a_request_with_recorded_outcomes_offers_no_cancel_button(signed_in, square, today):
+    from sakoo.squares import services
+    from sakoo.squares.models import Assignment
+
+    labourer = LabourerFactory(square=square)
+    CheckInFactory(labourer=labourer, date=today)
+    request = DayRequestFactory(square=square, work_date=today, workers=1)
+    url = reverse("squares:request_detail", args=[request.pk])
+    assert "cancel-form" in signed_in.get(url).content.decode()
+    assignment = services.assignment_create(day_request=request, labourer=labourer)
+    services.assignment_record_outcome(
+        assignment=assignment, outcome=Assignment.Outcome.WORKED, wage=Assignment.Wage.PAID
+    )
+    assert "cancel-form" not in signed_in.get(url).content.decode()
