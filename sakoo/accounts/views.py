@@ -195,9 +195,8 @@ def login_code_view(request):
                 request.session.pop(SESSION_OTP, None)
                 # new users: onboarding first; returning users: where they were going, else their dashboard
                 first = _first_page_for(user, result.created)
-                next_url = (
-                    first or state.get("next", "") if result.created else state.get("next", "") or first
-                )
+                wanted = state.get("next", "")
+                next_url = (first or wanted) if result.created else (wanted or first)
                 return _complete_login(request, user, method="sms", next_url=next_url)
     context = {"form": form, "masked_phone": mask_phone(phone), **_resend_context(phone)}
     return render(request, "accounts/login_code.html", context, status=200 if not form.errors else 400)
