@@ -27,6 +27,7 @@ import hashlib
 import html
 import itertools
 import json
+import logging
 import os
 import re
 import threading
@@ -95,18 +96,20 @@ COUNTY_BONUS = 1.0
 RERANK_WINDOW = 100
 NO_EXPIRY_DAY = 10**7
 _EPOCH_DAY = date(1970, 1, 1)
-_FACET_FIELDS = {
-    "county": "county",
-    "occupation": "occ1",
-    "contract": "contract",
-    "education": "education",
-    "remote": "remote",
-    "knowledge_based": "kb",
-    "it": "it",
-    "graduate": "grad",
+#: Facet counts come from three combined fast fields, one terms aggregation each (each field's pass over
+#: the matches costs about as much as the first, and few values per field keep the result small):
+#: "county|occupation major group", "knowledge-based it graduate flags|remote", "contract|education",
+#: e.g. "0301|2", "010|on_site", "permanent|bachelor".
+_FLAG_FACETS = ("knowledge_based", "it", "graduate")
+_COMBINED_FACETS = {
+    "facet_a": ("county", "occupation"),
+    "facet_b": ("flags", "remote"),
+    "facet_c": ("contract", "education"),
 }
+FACET_NAMES = ("county", "occupation", "contract", "education", "remote", *_FLAG_FACETS)
 _WITHIN_BUCKETS = (1, 7, 30)
 _READER_CHECK_SECONDS = 0.2
+_WRITER_LOCK = "sakoo-writer.lock"
 
 
 class IndexLocked(Exception):
@@ -124,16 +127,20 @@ def _schema() -> tantivy.Schema:
     sb.add_unsigned_field("id", stored=True, indexed=True, fast=True)
     sb.add_text_field("title", tokenizer_name="whitespace", index_option="freq")
     sb.add_text_field("body", tokenizer_name="whitespace", index_option="freq")
-    for name in ("county", "occ1", "occ2", "contract", "education", "remote"):
+    for name in ("county", "occ", "contract", "education", "remote"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    for name in _COMBINED_FACETS:
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
-    sb.add_text_field("occ", tokenizer_name="raw", index_option="basic")
-    for name in ("kb", "it", "grad", "pub", "exp", "wage", "stamp"):
+    for name in ("kb", "it", "grad"):
+        sb.add_unsigned_field(name, indexed=True)
+    for name in ("pub", "exp", "wage", "stamp"):
         sb.add_unsigned_field(name, indexed=True, fast=True)
     sb.add_bytes_field("doc", stored=True, indexed=False)
     return sb.build()
 
 
 SCHEMA = _schema()
+logger = logging.getLogger(__name__)
 _Q = tantivy.Query
 _MUST = tantivy.Occur.Must
 _SHOULD = tantivy.Occur.Should
@@ -168,17 +175,22 @@ def _to_tantivy(doc: dict) -> tantivy.Document:
     )
     # one field to query: the title's terms twice (weight 2 through term frequency), then the rest
     t.add_text("body", f"{title_terms} {title_terms} {analyze_document(rest)}")
-    t.add_text("county", doc.get("county_code") or "")
-    t.add_text("occ1", code[:1])
-    t.add_text("occ2", code[:2])
+    county = doc.get("county_code") or ""
+    contract = doc.get("contract_type") or ""
+    education = doc.get("education_required") or "none"
+    remote = doc.get("remote") or "on_site"
+    flags = [int(bool(doc.get(k))) for k in ("is_knowledge_based", "is_it", "is_graduate_targeted")]
+    t.add_text("county", county)
     for n in range(1, len(code) + 1):
         t.add_text("occ", code[:n])
-    t.add_text("contract", doc.get("contract_type") or "")
-    t.add_text("education", doc.get("education_required") or "none")
-    t.add_text("remote", doc.get("remote") or "on_site")
-    t.add_unsigned("kb", int(bool(doc.get("is_knowledge_based"))))
-    t.add_unsigned("it", int(bool(doc.get("is_it"))))
-    t.add_unsigned("grad", int(bool(doc.get("is_graduate_targeted"))))
+    t.add_text("contract", contract)
+    t.add_text("education", education)
+    t.add_text("remote", remote)
+    for field, value in zip(("kb", "it", "grad"), flags, strict=True):
+        t.add_unsigned(field, value)
+    t.add_text("facet_a", f"{county}|{code[:1]}")
+    t.add_text("facet_b", f"{''.join(map(str, flags))}|{remote}")
+    t.add_text("facet_c", f"{contract}|{education}")
     t.add_unsigned("pub", _epoch_seconds(doc.get("published_at")))
     t.add_unsigned("exp", _epoch_day(doc.get("expires_on")))
     t.add_unsigned("wage", int(doc.get("wage_max") or doc.get("wage_min") or 0))
@@ -514,12 +526,38 @@ class Engine:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.synonyms = synonyms or Synonyms()
-        self.index = tantivy.Index(SCHEMA, path=str(self.path), reuse=True)
+        self._lock = threading.Lock()
+        self.index = self._open()
         self._meta = self.path / "meta.json"
         self._meta_stamp = self._meta_mtime()
         self._checked_at = 0.0
-        self._lock = threading.Lock()
         self._expiry_cache: tuple[tuple, bool] | None = None
+
+    def _open(self) -> tantivy.Index:
+        """The index in ``path``; one written with another schema (an earlier release) is emptied first.
+
+        The index is a cache of the database: ``rebuild_search_index`` fills it again (``demo_setup`` and
+        the upgrade steps in docs/operations.md run it; ``check_search_index`` reports what is missing).
+        """
+        try:
+            return tantivy.Index(SCHEMA, path=str(self.path), reuse=True)
+        except ValueError as exc:
+            if "schema does not match" not in str(exc):
+                raise
+        with self._writer_lock(timeout=60.0):
+            try:  # another process may have replaced it while we waited for the lock
+                return tantivy.Index(SCHEMA, path=str(self.path), reuse=True)
+            except ValueError:
+                pass
+            for entry in self.path.iterdir():
+                if entry.is_file() and entry.name != _WRITER_LOCK:
+                    entry.unlink()
+            logger.warning(
+                "The search index in %s had an earlier layout and was emptied; "
+                "run `manage.py rebuild_search_index`.",
+                self.path,
+            )
+            return tantivy.Index(SCHEMA, path=str(self.path), reuse=True)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -566,11 +604,10 @@ class Engine:
     # -- writing ------------------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def writer(self, *, timeout: float = 30.0, heap: int = 64_000_000, threads: int = 1) -> Iterator:
-        """The single writer: an exclusive file lock first (processes), then tantivy's writer."""
-        lock_path = self.path / "sakoo-writer.lock"
+    def _writer_lock(self, *, timeout: float) -> Iterator[None]:
+        """The exclusive file lock every writer of this directory takes first (threads, then processes)."""
         deadline = time.monotonic() + timeout
-        with self._lock, open(lock_path, "a+") as fh:
+        with self._lock, open(self.path / _WRITER_LOCK, "a+") as fh:
             while True:
                 try:
                     fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -580,27 +617,34 @@ class Engine:
                         raise IndexLocked(str(self.path)) from None
                     time.sleep(0.02)
             try:
-                writer = None
-                while writer is None:
-                    try:
-                        writer = self.index.writer(heap, threads)
-                    except ValueError:
-                        # tantivy's own lock may linger a moment after another process released ours
-                        if time.monotonic() > deadline:
-                            raise IndexLocked(str(self.path)) from None
-                        time.sleep(0.02)
-                try:
-                    yield writer
-                    writer.commit()
-                    writer.wait_merging_threads()
-                except BaseException:
-                    writer.rollback()
-                    raise
-                finally:
-                    del writer
-                self.reload()
+                yield
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
+
+    @contextlib.contextmanager
+    def writer(self, *, timeout: float = 30.0, heap: int = 64_000_000, threads: int = 1) -> Iterator:
+        """The single writer: an exclusive file lock first (processes), then tantivy's writer."""
+        deadline = time.monotonic() + timeout
+        with self._writer_lock(timeout=timeout):
+            writer = None
+            while writer is None:
+                try:
+                    writer = self.index.writer(heap, threads)
+                except ValueError:
+                    # tantivy's own lock may linger a moment after another process released ours
+                    if time.monotonic() > deadline:
+                        raise IndexLocked(str(self.path)) from None
+                    time.sleep(0.02)
+            try:
+                yield writer
+                writer.commit()
+                writer.wait_merging_threads()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                del writer
+            self.reload()
 
     @staticmethod
     def apply(writer, *, upserts: Iterable[dict] = (), deletes: Iterable[int] = ()) -> int:
@@ -775,15 +819,18 @@ class Engine:
         self, s, core, q: EngineQuery, now: datetime, expiry: bool = True
     ) -> dict[str, dict[str, int]]:
         """Counts per value of each filter, each computed with every *other* filter applied."""
-        active = {"county" if n == "county" else n for n in q.active_filters()}
-        plain = {name: field for name, field in _FACET_FIELDS.items() if name not in active}
-        requests: list[tuple[EngineQuery, dict[str, str]]] = [(q, plain)]
-        for name in active:
-            if name in _FACET_FIELDS:
-                requests.append((q.without(name), {name: _FACET_FIELDS[name]}))
+        active = [name for name in q.active_filters() if name in FACET_NAMES]
+        # the query as it is gives every facet but the active filters' (and "within N days")
+        requests: list[tuple[EngineQuery, set[str]]] = [(q, set(FACET_NAMES) - set(active))]
+        requests += [(q.without(name), {name}) for name in active]
         facets: dict[str, dict[str, int]] = {}
-        for query, fields in requests:
-            agg = {name: {"terms": {"field": field, "size": 200}} for name, field in fields.items()}
+        for query, names in requests:
+            wanted = {"flags" if name in _FLAG_FACETS else name for name in names}
+            agg: dict = {
+                field: {"terms": {"field": field, "size": _COMBINED_SIZE}}
+                for field, parts in _COMBINED_FACETS.items()
+                if wanted.intersection(parts)
+            }
             if query is q:
                 t = int(now.timestamp())
                 edges = [t - d * 86400 for d in sorted(_WITHIN_BUCKETS, reverse=True)]  # 30, 7, 1 days ago
@@ -793,21 +840,22 @@ class Engine:
                 ]
                 ranges.append({"key": str(len(edges) - 1), "from": edges[-1]})
                 agg["within_days"] = {"range": {"field": "pub", "ranges": ranges}}
-            if not agg:
-                continue
             result = s.aggregate(self._with(core, query, now, expiry=expiry), agg)
+            for field, parts in _COMBINED_FACETS.items():
+                if field not in result:
+                    continue
+                counts = _split_combined(result[field], parts)
+                if "flags" in counts:
+                    flags = counts.pop("flags")
+                    counts.update({name: _flag_counts(flags, i) for i, name in enumerate(_FLAG_FACETS)})
+                facets.update({name: n for name, n in counts.items() if name in names})
             if "within_days" in result:
-                result["within_days"] = {"buckets": _cumulative(result["within_days"])}
-            for name, value in result.items():
-                buckets = value.get("buckets", [])
-                if isinstance(buckets, dict):
-                    buckets = [dict(b, key=k) for k, b in buckets.items()]
-                facets[name] = {
+                buckets = _cumulative(result["within_days"])
+                facets["within_days"] = {
                     str(b["key"]): int(b["doc_count"]) for b in buckets if int(b.get("doc_count", 0)) > 0
                 }
         if "within_days" in q.active_filters():
             base = q.without("within_days")
-            t = int(now.timestamp())
             facets["within_days"] = {}
             for d in _WITHIN_BUCKETS:
                 n = self.count(dataclasses.replace(base, within_days=d, now=now))
@@ -837,6 +885,36 @@ class Engine:
                 if 0 < distance <= 2 and (best is None or (distance, shown) < best):
                     best = (distance, shown)
         return best[1] if best else None
+
+
+#: More than the values a combined facet field can take (every county of Iran × 11 occupation groups).
+_COMBINED_SIZE = 20_000
+
+
+def _split_combined(value: dict, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """A terms aggregation over a combined field ("a|b|…") → {name: {value: count}}, empty values left out."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in names}
+    buckets = value.get("buckets", [])
+    if isinstance(buckets, dict):
+        buckets = [dict(b, key=k) for k, b in buckets.items()]
+    for bucket in buckets:
+        n = int(bucket.get("doc_count", 0))
+        if n <= 0:
+            continue
+        for name, part in zip(names, str(bucket["key"]).split("|"), strict=False):
+            if part:
+                by_value = counts[name]
+                by_value[part] = by_value.get(part, 0) + n
+    return counts
+
+
+def _flag_counts(flags: dict[str, int], i: int) -> dict[str, int]:
+    """The counts of one yes/no filter ("0", "1") from the counts of the flag strings ("010", …)."""
+    out: dict[str, int] = {}
+    for key, n in flags.items():
+        if i < len(key):
+            out[key[i]] = out.get(key[i], 0) + n
+    return out
 
 
 def _cumulative(value: dict) -> list[dict]:

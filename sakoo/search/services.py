@@ -218,8 +218,12 @@ def process_search_queue(*, timeout: float = 30.0, batch: int = 5000) -> int:
             return done
 
 
-def rebuild_search_index(*, threads: int = 2) -> int:
-    """Rebuild the whole index from the database. Returns the number of documents indexed."""
+def rebuild_search_index(*, threads: int = 1) -> int:
+    """Rebuild the whole index from the database. Returns the number of documents indexed.
+
+    One indexing thread writes one segment (200,000 vacancies fit in the 256 MB budget): a search then
+    walks one posting list per term and one column per facet instead of one per thread's segment.
+    """
     engine = get_engine()
     with engine.writer(timeout=300.0, heap=256_000_000, threads=threads) as writer:
         # entries visible now are covered by what we read below; later ones are processed afterwards

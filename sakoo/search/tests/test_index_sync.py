@@ -65,6 +65,30 @@ def test_check_reports_missing_stale_and_extra_and_exits_non_zero(fixture_ids):
     assert services.check_search_index() == {"missing": [], "stale": [], "extra": []}
 
 
+def test_an_index_of_an_earlier_layout_is_emptied_and_the_rebuild_fills_it(tmp_path, caplog):
+    import tantivy
+
+    from sakoo.search.engine import Engine
+
+    old = tantivy.SchemaBuilder()
+    old.add_unsigned_field("id", stored=True, indexed=True, fast=True)
+    index = tantivy.Index(old.build(), path=str(tmp_path), reuse=False)
+    writer = index.writer(15_000_000, 1)
+    doc = tantivy.Document()
+    doc.add_unsigned("id", 1)
+    writer.add_document(doc)
+    writer.commit()
+    del writer
+
+    engine = Engine(tmp_path)  # no error: the stale index is replaced by an empty one
+
+    assert engine.num_docs() == 0
+    assert "rebuild_search_index" in caplog.text
+    with engine.writer() as w:
+        Engine.replace_all(w, [])
+    assert Engine(tmp_path).num_docs() == 0  # opens as it is now
+
+
 @pytest.mark.slow
 def test_concurrent_publishing_loses_no_update(tmp_path):
     """Four processes publish (and close some) at once; afterwards the index matches the database."""
