@@ -371,7 +371,13 @@ def _unit_query(unit: _Unit, with_fuzzy: bool):
             clauses.append((_SHOULD, _Q.boolean_query([(_MUST, _term_exact(t)) for t in alternative])))
     if with_fuzzy:
         clauses.extend((_SHOULD, _term_fuzzy(term)) for term in unit.fuzzy)
+    if len(clauses) == 1:  # one alternative: its own query (same matches, same score, one scorer less)
+        return clauses[0][1]
     return _Q.boolean_query(clauses)
+
+
+def _all_of(units: tuple) -> object:
+    return units[0] if len(units) == 1 else _Q.boolean_query([(_MUST, u) for u in units])
 
 
 def _today(q: EngineQuery, now: datetime) -> int:
@@ -415,13 +421,6 @@ def _boost_clauses(q: EngineQuery, now: datetime) -> list:
     if q.home_counties:
         return [(_SHOULD, _const(_term_any("county", q.home_counties), COUNTY_BONUS))]
     return []
-
-
-def _recency_bonus(pub: int | None, t: int) -> float:
-    if not pub:
-        return 0.0
-    age = t - pub
-    return (RECENCY_7_DAYS if age <= 7 * 86400 else 0.0) + (RECENCY_30_DAYS if age <= 30 * 86400 else 0.0)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -684,14 +683,15 @@ class Engine:
     # -- searching ----------------------------------------------------------------------------------
 
     def _queries(self, q: EngineQuery, now: datetime):
-        """(exact query, all query incl. typos or None, core-without-filters builder)."""
+        """(words, units, exact, with typos or None): ``exact`` and the typo-tolerant form are tuples of
+        the units' queries, every one required (``_with`` joins them)."""
         keys, units = parse_units(q.text, self.synonyms)
         if not units:
             return keys, units, None, None
-        exact = _Q.boolean_query([(_MUST, _unit_query(u, False)) for u in units])
+        exact = tuple(_unit_query(u, False) for u in units)
         fuzzy = None
         if any(u.fuzzy for u in units):
-            fuzzy = _Q.boolean_query([(_MUST, _unit_query(u, True)) for u in units])
+            fuzzy = tuple(_unit_query(u, True) for u in units)
         return keys, units, exact, fuzzy
 
     def _expiry_needed(self, s, q: EngineQuery, now: datetime) -> bool:
@@ -712,12 +712,15 @@ class Engine:
 
     @staticmethod
     def _with(core, q: EngineQuery, now: datetime, boosts: bool = False, exclude=None, expiry: bool = True):
-        clauses = [(_MUST, core)] if core is not None else [(_MUST, _const(_Q.all_query()))]
+        """The units of ``core`` (or every document), the filters, optional boosts and an exclusion."""
+        clauses = [(_MUST, _all_of(core))] if core else [(_MUST, _const(_Q.all_query()))]
         clauses += _filter_clauses(q, now, expiry)
         if boosts:
             clauses += _boost_clauses(q, now)
-        if exclude is not None:
-            clauses.append((_MUST_NOT, exclude))
+        if exclude:
+            clauses.append((_MUST_NOT, _all_of(exclude)))
+        if len(clauses) == 1:
+            return clauses[0][1]
         return _Q.boolean_query(clauses)
 
     def count(self, q: EngineQuery) -> int:
@@ -776,17 +779,19 @@ class Engine:
         unknown = []
         if total == 0 and units:
             unknown = [k for k, u in zip(keys, units, strict=False) if not self._known(s, u)]
-        marker = _Marker(
-            {t for u in units for alt in u.alternatives for t in alt},
-            {t for u in units for t in u.fuzzy} if use_fuzzy else set(),
-        )
+        marker = None
+        if q.highlight and units:
+            marker = _Marker(
+                {t for u in units for alt in u.alternatives for t in alt},
+                {t for u in units for t in u.fuzzy} if use_fuzzy else set(),
+            )
         out = []
         for address, typo in hits:
             doc = _loads(bytes(s.doc(address)["doc"][0]))
             title = doc.get("title") or ""
             if not q.highlight:
                 title_html, snippet_html = html.escape(title), ""
-            elif units:
+            elif marker is not None:
                 title_html, snippet_html = marker.mark(title), marker.snippet(doc.get("excerpt") or "")
             else:
                 title_html = html.escape(title)
@@ -815,10 +820,21 @@ class Engine:
         scores = [score for score, _ in hits]
         pubs = s.fast_field_values("pub", addresses)
         t = int(now.timestamp())
-        order = sorted(
-            range(len(addresses)),
-            key=lambda i: (-(scores[i] + _recency_bonus(pubs[i], t)), -(pubs[i] or 0)),
-        )
+        # the recency bonus (module docstring), computed inline: this runs for 100 matches of every search
+        week, month = t - 7 * 86400, t - 30 * 86400
+        keys = [
+            (
+                -(
+                    score
+                    + ((RECENCY_7_DAYS if pub >= week else 0.0) + (RECENCY_30_DAYS if pub >= month else 0.0))
+                )
+                if pub
+                else -score,
+                -(pub or 0),
+            )
+            for score, pub in zip(scores, pubs, strict=True)
+        ]
+        order = sorted(range(len(addresses)), key=keys.__getitem__)
         return r.count, [addresses[i] for i in order[offset : offset + limit]]
 
     @staticmethod
@@ -904,21 +920,22 @@ class Engine:
 _COMBINED_SIZE = 20_000
 
 
-def _split_combined(value: dict, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
-    """A terms aggregation over a combined field ("a|b|…") → {name: {value: count}}, empty values left out."""
-    counts: dict[str, dict[str, int]] = {name: {} for name in names}
+def _split_combined(value: dict, names: tuple[str, str]) -> dict[str, dict[str, int]]:
+    """A terms aggregation over a combined field ("a|b") → {name: {value: count}}, empty values left out."""
+    first: dict[str, int] = {}
+    second: dict[str, int] = {}
     buckets = value.get("buckets", [])
     if isinstance(buckets, dict):
         buckets = [dict(b, key=k) for k, b in buckets.items()]
     for bucket in buckets:
-        n = int(bucket.get("doc_count", 0))
-        if n <= 0:
-            continue
-        for name, part in zip(names, str(bucket["key"]).split("|"), strict=False):
-            if part:
-                by_value = counts[name]
-                by_value[part] = by_value.get(part, 0) + n
-    return counts
+        n = bucket["doc_count"]
+        if n > 0:
+            a, _, b = str(bucket["key"]).partition("|")
+            if a:
+                first[a] = first.get(a, 0) + n
+            if b:
+                second[b] = second.get(b, 0) + n
+    return {names[0]: first, names[1]: second}
 
 
 def _flag_counts(flags: dict[str, int], i: int) -> dict[str, int]:

@@ -45,7 +45,16 @@ class _CharField(_Shared, forms.CharField):
 
 
 class _ChoiceField(_Shared, forms.ChoiceField):
-    pass
+    """Flat, fixed choices: a value is checked against a set of the keys, built once.
+
+    (Django's check walks the choices and inspects each lazily translated label on every request.)
+    """
+
+    def valid_value(self, value) -> bool:
+        keys = self.__dict__.get("_keys")
+        if keys is None:
+            keys = self._keys = frozenset(str(k) for k, _label in self.choices)
+        return str(value) in keys
 
 
 class _BooleanField(_Shared, forms.BooleanField):

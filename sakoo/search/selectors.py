@@ -337,29 +337,30 @@ def _detail_url_pattern() -> tuple[str, str]:
 
 def _result(hit, url_pattern: tuple[str, str]) -> dict:
     d = hit.doc
-    url = f"{url_pattern[0]}{hit.id}{url_pattern[1]}"
+    get = d.get
+    published = get("published_at")
     return {
         "id": hit.id,
-        "title": d.get("title", ""),
+        "title": get("title", ""),
         "title_html": hit.title_html,
         "snippet_html": hit.snippet_html,
-        "employer": d.get("employer_name", ""),
-        "county_code": d.get("county_code", ""),
-        "county": d.get("county_name", ""),
-        "city": d.get("city", ""),
-        "occupation_code": d.get("occupation_code", ""),
-        "occupation": d.get("occupation_title", ""),
-        "contract_type": d.get("contract_type", ""),
-        "remote": d.get("remote", ""),
-        "wage_min": d.get("wage_min"),
-        "wage_max": d.get("wage_max"),
-        "education_required": d.get("education_required", ""),
-        "is_it": bool(d.get("is_it")),
-        "is_knowledge_based": bool(d.get("is_knowledge_based")),
-        "is_graduate_targeted": bool(d.get("is_graduate_targeted")),
-        "published_at": datetime.fromisoformat(d["published_at"]) if d.get("published_at") else None,
-        "expires_on": d.get("expires_on"),
-        "url": url,
+        "employer": get("employer_name", ""),
+        "county_code": get("county_code", ""),
+        "county": get("county_name", ""),
+        "city": get("city", ""),
+        "occupation_code": get("occupation_code", ""),
+        "occupation": get("occupation_title", ""),
+        "contract_type": get("contract_type", ""),
+        "remote": get("remote", ""),
+        "wage_min": get("wage_min"),
+        "wage_max": get("wage_max"),
+        "education_required": get("education_required", ""),
+        "is_it": bool(get("is_it")),
+        "is_knowledge_based": bool(get("is_knowledge_based")),
+        "is_graduate_targeted": bool(get("is_graduate_targeted")),
+        "published_at": datetime.fromisoformat(published) if published else None,
+        "expires_on": get("expires_on"),
+        "url": f"{url_pattern[0]}{hit.id}{url_pattern[1]}",
         "typo_match": hit.typo_match,
     }
 

@@ -1,7 +1,9 @@
 """The public API (/api/v1/vacancies) and the search page (/search/)."""
 
 import re
+from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
 from django.core.cache import cache
 
 from sakoo.core.text import to_persian_digits
@@ -152,3 +154,20 @@ def test_api_dates_are_written_as_before(client, fixture_ids):
     published = body["results"][0]["published_at"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z", published)
     assert SearchOut.model_validate(body).results[0].published_at is not None
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 11, 26, 8, 30, tzinfo=UTC),
+        datetime(2026, 11, 26, 8, 30, 5, 123456, tzinfo=UTC),
+        datetime(2026, 11, 26, 8, 30, 5, 120, tzinfo=timezone(timedelta(hours=3, minutes=30))),
+        datetime(2026, 11, 26, 8, 30, 5),
+    ],
+)
+def test_api_datetimes_are_written_as_djangos_json_encoder_writes_them(value):
+    from django.core.serializers.json import DjangoJSONEncoder
+
+    from sakoo.search.api import _json_datetime
+
+    assert _json_datetime(value) == DjangoJSONEncoder().default(value)
