@@ -742,17 +742,25 @@ class Engine:
         offset = max(int(q.offset), 0)
         hits: list[tuple[object, bool]] = []
         use_fuzzy = False
-        count1 = 0
+        count1: int | None = 0
         if exact is not None:
             ranked = q.sort not in ("date", "wage")
             if ranked:
+                # with facets, the count comes from the facet aggregation (``_rank`` counts only when the
+                # matches fit in its window), which lets tantivy skip low-scoring blocks of a single word
                 count1, ranked_hits = self._rank(
-                    s, self._with(exact, q, now, boosts=True, expiry=x), offset, limit, now
+                    s,
+                    self._with(exact, q, now, boosts=True, expiry=x),
+                    offset,
+                    limit,
+                    now,
+                    count=not q.facets,
                 )
             else:
                 count1 = s.search(self._with(exact, q, now, expiry=x), limit=1, count=True).count
-            # typo-tolerant matches only when the exact ones are few (a precise query needs none)
-            use_fuzzy = fuzzy is not None and count1 < FUZZY_BELOW
+            # typo-tolerant matches only when the exact ones are few (a precise query needs none); an
+            # unknown count means more matches than the ranking window
+            use_fuzzy = fuzzy is not None and count1 is not None and count1 < FUZZY_BELOW
         match_all = fuzzy if use_fuzzy else exact
         if exact is None or q.sort in ("date", "wage"):
             field = "wage" if q.sort == "wage" else "pub"
@@ -775,7 +783,11 @@ class Engine:
                 total += count2
                 if need > 0:
                     hits += [(a, True) for a in typo_hits[:need]]
-        facets = self._facets(s, match_all, q, now, x) if q.facets else {}
+        facets, counted = self._facets(s, match_all, q, now, x) if q.facets else ({}, None)
+        if total is None:
+            total = counted
+            if total is None:  # every facet is an active filter: no aggregation counted the matches
+                total = s.search(self._with(match_all, q, now, expiry=x), limit=1, count=True).count
         unknown = []
         if total == 0 and units:
             unknown = [k for k, u in zip(keys, units, strict=False) if not self._known(s, u)]
@@ -809,13 +821,20 @@ class Engine:
         return EngineResult(total=total, hits=out, facets=facets, words=keys, unknown_words=unknown)
 
     @staticmethod
-    def _rank(s, query, offset: int, limit: int, now: datetime) -> tuple[int, list]:
-        """Top matches by text score (+ county bonus), the best ``RERANK_WINDOW`` re-ranked with recency."""
+    def _rank(
+        s, query, offset: int, limit: int, now: datetime, count: bool = True
+    ) -> tuple[int | None, list]:
+        """Top matches by text score (+ county bonus), the best ``RERANK_WINDOW`` re-ranked with recency.
+
+        The number of matches comes first; with ``count=False`` it is known only when they all fit in the
+        window (else None), and tantivy may skip blocks of documents that cannot reach the window.
+        """
         window = max(RERANK_WINDOW, offset + limit)
-        r = s.search(query, limit=window, count=True)
-        if not r.hits:
-            return r.count, []
+        r = s.search(query, limit=window, count=count)
         hits = r.hits  # a property that converts every time: read it once
+        n = r.count if count else (len(hits) if len(hits) < window else None)
+        if not hits:
+            return n, []
         addresses = [a for _, a in hits]
         scores = [score for score, _ in hits]
         pubs = s.fast_field_values("pub", addresses)
@@ -835,7 +854,7 @@ class Engine:
             for score, pub in zip(scores, pubs, strict=True)
         ]
         order = sorted(range(len(addresses)), key=keys.__getitem__)
-        return r.count, [addresses[i] for i in order[offset : offset + limit]]
+        return n, [addresses[i] for i in order[offset : offset + limit]]
 
     @staticmethod
     def _known(s, unit: _Unit) -> bool:
@@ -846,13 +865,16 @@ class Engine:
 
     def _facets(
         self, s, core, q: EngineQuery, now: datetime, expiry: bool = True
-    ) -> dict[str, dict[str, int]]:
-        """Counts per value of each filter, each computed with every *other* filter applied."""
+    ) -> tuple[dict[str, dict[str, int]], int | None]:
+        """Counts per value of each filter, each computed with every *other* filter applied; and the number
+        of matches of ``q`` itself (every document has one value of each combined field), or None when
+        every facet is an active filter."""
         active = [name for name in q.active_filters() if name in FACET_NAMES]
         # the query as it is gives every facet but the active filters' (and "within N days")
         requests: list[tuple[EngineQuery, set[str]]] = [(q, set(FACET_NAMES) - set(active))]
         requests += [(q.without(name), {name}) for name in active]
         facets: dict[str, dict[str, int]] = {}
+        counted = None
         for query, names in requests:
             wanted = {"flags" if name in _FLAG_FACETS else name for name in names}
             agg: dict = {
@@ -873,7 +895,9 @@ class Engine:
             for field, parts in _COMBINED_FACETS.items():
                 if field not in result:
                     continue
-                counts = _split_combined(result[field], parts)
+                counts, n = _split_combined(result[field], parts)
+                if query is q:
+                    counted = n
                 if "flags" in counts:
                     flags = counts.pop("flags")
                     counts.update({name: _flag_counts(flags, i) for i, name in enumerate(_FLAG_FACETS)})
@@ -890,7 +914,7 @@ class Engine:
                 n = self.count(dataclasses.replace(base, within_days=d, now=now))
                 if n:
                     facets["within_days"][str(d)] = n
-        return facets
+        return facets, counted
 
     # -- spelling -----------------------------------------------------------------------------------
 
@@ -920,8 +944,10 @@ class Engine:
 _COMBINED_SIZE = 20_000
 
 
-def _split_combined(value: dict, names: tuple[str, str]) -> dict[str, dict[str, int]]:
-    """A terms aggregation over a combined field ("a|b") → {name: {value: count}}, empty values left out."""
+def _split_combined(value: dict, names: tuple[str, str]) -> tuple[dict[str, dict[str, int]], int]:
+    """A terms aggregation over a combined field ("a|b") → ({name: {value: count}}, the documents counted);
+    empty values left out of the counts."""
+    total = 0
     first: dict[str, int] = {}
     second: dict[str, int] = {}
     buckets = value.get("buckets", [])
@@ -930,12 +956,13 @@ def _split_combined(value: dict, names: tuple[str, str]) -> dict[str, dict[str, 
     for bucket in buckets:
         n = bucket["doc_count"]
         if n > 0:
+            total += n
             a, _, b = str(bucket["key"]).partition("|")
             if a:
                 first[a] = first.get(a, 0) + n
             if b:
                 second[b] = second.get(b, 0) + n
-    return {names[0]: first, names[1]: second}
+    return {names[0]: first, names[1]: second}, total
 
 
 def _flag_counts(flags: dict[str, int], i: int) -> dict[str, int]:

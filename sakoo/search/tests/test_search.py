@@ -234,3 +234,28 @@ def test_snippets_escape_html_then_mark(fixture_ids):
     assert by_id[fixture_ids["v01"]]["snippet_html"] == "تهیه صورت‌های <mark>مالی</mark>"
     by_id = {r["id"]: r for r in selectors.vacancy_search(q="آزمایشی", now=NOW).results}
     assert by_id[fixture_ids["v30"]]["snippet_html"] == "&lt;b&gt;متن&lt;/b&gt; <mark>آزمایشی</mark>"
+
+
+@pytest.mark.parametrize("window", [1, 2, 100])
+def test_totals_are_exact_whether_the_ranking_or_the_facets_count_them(fixture_ids, monkeypatch, window):
+    from sakoo.search import engine
+
+    monkeypatch.setattr(engine, "RERANK_WINDOW", window)  # small: more matches than the window
+    assert selectors.vacancy_search(q="فروشنده", per_page=1, now=NOW).total == 5
+    assert selectors.vacancy_search(q="فروشنده", county="0301", per_page=1, now=NOW).total == 3
+    first = selectors.vacancy_search(q="فروشنده", county="0301", per_page=1, now=NOW).results[0]
+    every_facet = {  # every facet is an active filter: no aggregation counts the matches
+        "county": first["county_code"],
+        "occupation": first["occupation_code"],
+        "contract": first["contract_type"],
+        "education": first["education_required"] or None,
+        "remote": first["remote"] != "on_site",
+        "knowledge_based": first["is_knowledge_based"],
+        "it": first["is_it"],
+        "graduate": first["is_graduate_targeted"],
+    }
+    result = selectors.vacancy_search(q="فروشنده", per_page=1, now=NOW, **every_facet)
+    assert result.total >= 1
+    assert result.total == len(
+        selectors.vacancy_search(q="فروشنده", per_page=50, now=NOW, **every_facet).results
+    )
