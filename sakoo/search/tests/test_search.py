@@ -259,3 +259,23 @@ def test_totals_are_exact_whether_the_ranking_or_the_facets_count_them(fixture_i
     assert result.total == len(
         selectors.vacancy_search(q="فروشنده", per_page=50, now=NOW, **every_facet).results
     )
+
+
+@pytest.mark.parametrize(
+    "q",
+    ["کارشناس ارشد", "کارشناس ارشد فروش", "مهندس عمران", "۲۴ ساعته", "فروشگاه ۲۴ ساعته"],
+)
+def test_the_counting_form_of_a_query_matches_the_same_documents(fixture_ids, q):
+    from sakoo.search.engine import _all_of, _matching, _unit_query, parse_units
+    from sakoo.search.services import get_engine
+
+    engine = get_engine()
+    s = engine.searcher()
+    _, units = parse_units(q, engine.synonyms)
+    counting = _matching(units)
+    assert counting is not None  # short enough for the disjunctive form
+    exact = _all_of(tuple(_unit_query(u, False) for u in units))
+    ranked = {a.doc for _, a in s.search(exact, limit=100).hits}
+    counted = {a.doc for _, a in s.search(counting[0], limit=100).hits}
+    assert ranked == counted
+    assert ranked  # the fixture has matches for each
