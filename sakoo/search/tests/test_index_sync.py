@@ -173,3 +173,21 @@ def test_bench_search_runs_on_its_own_database(tmp_path):
         results["selector"]["n"],
         results["selector_baseline"]["n"],
     ) == (300, 300, 20, 5)
+    replay = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sakoo.search.benchmarks.replay",
+            "--requests",
+            "5",
+            "--workdir",
+            str(tmp_path),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert replay.returncode == 0, replay.stdout[-2000:] + replay.stderr[-2000:]
+    assert "5 requests:" in replay.stdout
