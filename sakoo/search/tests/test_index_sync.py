@@ -139,31 +139,34 @@ def test_concurrent_publishing_loses_no_update(tmp_path):
 
 @pytest.mark.slow
 def test_bench_search_runs_on_its_own_database(tmp_path):
-    """A tiny benchmark run: it uses its own SQLite file and index, and writes its results."""
+    """A tiny benchmark run: it uses its own SQLite file and index, and writes its results; the in-process
+    replay (for profilers) then runs against them."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), SAKOO_ENV="test")
     env.pop("DATABASE_URL", None)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "bench_search",
-            "--size",
-            "300",
-            "--queries",
-            "20",
-            "--baseline-queries",
-            "5",
-            "--skip-http",
-            "--workdir",
-            str(tmp_path),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        done = subprocess.run(
+            [sys.executable, *args, "--workdir", str(tmp_path)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+        return done
+
+    run(
+        "manage.py",
+        "bench_search",
+        "--size",
+        "300",
+        "--queries",
+        "20",
+        "--baseline-queries",
+        "5",
+        "--skip-http",
     )
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     import json
 
     results = json.loads((tmp_path / "results.json").read_text())
@@ -173,21 +176,4 @@ def test_bench_search_runs_on_its_own_database(tmp_path):
         results["selector"]["n"],
         results["selector_baseline"]["n"],
     ) == (300, 300, 20, 5)
-    replay = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sakoo.search.benchmarks.replay",
-            "--requests",
-            "5",
-            "--workdir",
-            str(tmp_path),
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert replay.returncode == 0, replay.stdout[-2000:] + replay.stderr[-2000:]
-    assert "5 requests:" in replay.stdout
+    assert "5 requests:" in run("-m", "sakoo.search.benchmarks.replay", "--requests", "5").stdout
