@@ -390,7 +390,7 @@ def _matching(units: list[_Unit]) -> tuple | None:
     The exact query requires every unit, each a choice of alternatives, e.g. for «کارشناس بیمه»
     ``(کارشناس ∨ کارشناسبیمه) ∧ (بیمه ∨ کارشناسبیمه)``. The same documents are
     ``(کارشناس ∧ بیمه) ∨ کارشناسبیمه``, which tantivy finds with plain term intersections instead of
-    seeking inside unions (35–40 % faster for two words). Scores differ between the two forms, so this is
+    seeking inside unions (up to 40 % faster for two words). Scores differ between the two forms, so this is
     only for passes that count or filter (facets, counts, exclusions, sorting by a field), never for
     ranking. None when there is one unit or the disjunction would have more than ``DNF_MAX`` branches.
     """
