@@ -719,16 +719,17 @@ class Engine:
     # -- searching ----------------------------------------------------------------------------------
 
     def _queries(self, q: EngineQuery, now: datetime):
-        """(words, units, exact, with typos or None): ``exact`` and the typo-tolerant form are tuples of
-        the units' queries, every one required (``_with`` joins them)."""
+        """(words, units, exact, counting, with typos or None). ``exact`` and the typo-tolerant form are
+        tuples of the units' queries, every one required (``_with`` joins them); ``counting`` finds the same
+        documents as ``exact`` in the form that is cheapest when scores are not needed (``_matching``)."""
         keys, units = parse_units(q.text, self.synonyms)
         if not units:
-            return keys, units, None, None
+            return keys, units, None, None, None
         exact = tuple(_unit_query(u, False) for u in units)
         fuzzy = None
         if any(u.fuzzy for u in units):
             fuzzy = tuple(_unit_query(u, True) for u in units)
-        return keys, units, exact, fuzzy
+        return keys, units, exact, _matching(units) or exact, fuzzy
 
     def _expiry_needed(self, s, q: EngineQuery, now: datetime) -> bool:
         """Whether the index (as this searcher sees it) holds a vacancy that has expired by ``q``'s date.
@@ -762,9 +763,9 @@ class Engine:
     def count(self, q: EngineQuery) -> int:
         now = q.now or datetime.now(UTC)
         s = self.searcher()
-        _, units, exact, fuzzy = self._queries(q, now)
+        _, _, _, counting, fuzzy = self._queries(q, now)
         x = self._expiry_needed(s, q, now)
-        n = s.search(self._with(_matching(units) or exact, q, now, expiry=x), limit=1, count=True).count
+        n = s.search(self._with(counting, q, now, expiry=x), limit=1, count=True).count
         if fuzzy is not None and n < FUZZY_BELOW:
             n = s.search(self._with(fuzzy, q, now, expiry=x), limit=1, count=True).count
         return n
@@ -772,7 +773,7 @@ class Engine:
     def search(self, q: EngineQuery) -> EngineResult:
         now = q.now or datetime.now(UTC)
         s = self.searcher()
-        keys, units, exact, fuzzy = self._queries(q, now)
+        keys, units, exact, counting, fuzzy = self._queries(q, now)
         x = self._expiry_needed(s, q, now)
         limit = max(int(q.limit), 1)
         offset = max(int(q.offset), 0)
@@ -793,13 +794,11 @@ class Engine:
                     count=not q.facets,
                 )
             else:
-                count1 = s.search(self._with(exact, q, now, expiry=x), limit=1, count=True).count
+                count1 = s.search(self._with(counting, q, now, expiry=x), limit=1, count=True).count
             # typo-tolerant matches only when the exact ones are few (a precise query needs none); an
             # unknown count means more matches than the ranking window
             use_fuzzy = fuzzy is not None and count1 is not None and count1 < FUZZY_BELOW
-        # the exact matches in the form that is cheapest to count when scores are not needed
-        exact_match = _matching(units) or exact
-        match_all = fuzzy if use_fuzzy else exact_match
+        match_all = fuzzy if use_fuzzy else counting
         if exact is None or q.sort in ("date", "wage"):
             field = "wage" if q.sort == "wage" else "pub"
             r = s.search(
@@ -815,7 +814,7 @@ class Engine:
             hits = [(a, False) for a in ranked_hits]
             total = count1
             if use_fuzzy:
-                tier2 = self._with(fuzzy, q, now, boosts=True, exclude=exact_match, expiry=x)
+                tier2 = self._with(fuzzy, q, now, boosts=True, exclude=counting, expiry=x)
                 need = limit - len(hits)
                 count2, typo_hits = self._rank(s, tier2, max(offset - count1, 0), max(need, 1), now)
                 total += count2
@@ -988,10 +987,7 @@ def _split_combined(value: dict, names: tuple[str, str]) -> tuple[dict[str, dict
     total = 0
     first: dict[str, int] = {}
     second: dict[str, int] = {}
-    buckets = value.get("buckets", [])
-    if isinstance(buckets, dict):
-        buckets = [dict(b, key=k) for k, b in buckets.items()]
-    for bucket in buckets:
+    for bucket in value.get("buckets", []):
         n = bucket["doc_count"]
         if n > 0:
             total += n
