@@ -820,7 +820,13 @@ class Engine:
                 total += count2
                 if need > 0:
                     hits += [(a, True) for a in typo_hits[:need]]
-        facets, counted = self._facets(s, match_all, q, now, x) if q.facets else ({}, None)
+        facets, counted = (
+            self._facets(
+                s, match_all, q, now, x, exact=counting if use_fuzzy else None, empty=total == 0
+            )
+            if q.facets
+            else ({}, None)
+        )
         if total is None:
             total = counted
             if total is None:  # every facet is an active filter: no aggregation counted the matches
@@ -901,11 +907,17 @@ class Engine:
         return False
 
     def _facets(
-        self, s, core, q: EngineQuery, now: datetime, expiry: bool = True
+        self, s, core, q: EngineQuery, now: datetime, expiry: bool = True, exact=None, empty: bool = False
     ) -> tuple[dict[str, dict[str, int]], int | None]:
         """Counts per value of each filter, each computed with every *other* filter applied; and the number
         of matches of ``q`` itself (every document has one value of each combined field), or None when
-        every facet is an active filter."""
+        every facet is an active filter.
+
+        ``core`` is what ``q`` matched with. When that is the typo-tolerant form, ``exact`` is the exact one:
+        an active filter's counts (``q`` without that filter) then follow the rule the search itself
+        follows, exact matches unless they are fewer than ``FUZZY_BELOW``, so that they give what choosing
+        a value would show. ``empty``: ``q`` is known to match nothing (its own counts are all empty).
+        """
         active = [name for name in q.active_filters() if name in FACET_NAMES]
         # the query as it is gives every facet but the active filters' (and "within N days")
         requests: list[tuple[EngineQuery, set[str]]] = [(q, set(FACET_NAMES) - set(active))]
@@ -928,7 +940,18 @@ class Engine:
                 ]
                 ranges.append({"key": str(len(edges) - 1), "from": edges[-1]})
                 agg["within_days"] = {"range": {"field": "pub", "ranges": ranges}}
-            result = s.aggregate(self._with(core, query, now, expiry=expiry), agg)
+            if query is q and empty:
+                facets.update({name: {} for name in names})
+                facets["within_days"] = {}
+                counted = 0
+                continue
+            result = None
+            if exact is not None and query is not q:
+                result = s.aggregate(self._with(exact, query, now, expiry=expiry), agg)
+                if _matched(result) < FUZZY_BELOW:
+                    result = None
+            if result is None:
+                result = s.aggregate(self._with(core, query, now, expiry=expiry), agg)
             for field, parts in _COMBINED_FACETS.items():
                 if field not in result:
                     continue
@@ -997,6 +1020,14 @@ def _split_combined(value: dict, names: tuple[str, str]) -> tuple[dict[str, dict
             if b:
                 second[b] = second.get(b, 0) + n
     return {names[0]: first, names[1]: second}, total
+
+
+def _matched(result: dict) -> int:
+    """The documents an aggregation counted (any combined field's buckets add up to them)."""
+    for field in _COMBINED_FACETS:
+        if field in result:
+            return sum(int(b["doc_count"]) for b in result[field].get("buckets", []))
+    return 0
 
 
 def _flag_counts(flags: dict[str, int], i: int) -> dict[str, int]:

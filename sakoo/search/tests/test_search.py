@@ -279,3 +279,23 @@ def test_the_counting_form_of_a_query_matches_the_same_documents(fixture_ids, q)
     counted = {a.doc for _, a in s.search(counting[0], limit=100).hits}
     assert ranked == counted
     assert ranked  # the fixture has matches for each
+
+
+def test_a_drop_filter_suggestion_counts_what_dropping_the_filter_shows(fixture_ids, monkeypatch):
+    from sakoo.search import engine
+
+    # with the filter, the exact matches are too few and the typo tier is searched (it finds nothing in
+    # 0305); without it, the exact matches (v09, v10) are enough and the typo match v12 is not shown
+    monkeypatch.setattr(engine, "FUZZY_BELOW", 2)
+    result = selectors.vacancy_search(q="برنامهنویس", county="0305", now=NOW)
+    assert result.total == 0
+    assert [(s.kind, s.count) for s in result.suggestions][:1] == [("drop_filter", 2)]
+    for suggestion in result.suggestions:  # each count is the total its link gives
+        params = {"q": "برنامهنویس", "county": "0305"} | suggestion.params
+        kwargs = {k: v for k, v in params.items() if v is not None and k != "near"}
+        shown = selectors.vacancy_search(**kwargs, near=bool(params.get("near")), now=NOW)
+        assert (suggestion.kind, shown.total) == (suggestion.kind, suggestion.count)
+    assert {f["value"]: f["count"] for f in result.facets["county"]} == {"0301": 1, "0304": 1}
+    dropped = selectors.vacancy_search(q="برنامهنویس", now=NOW)
+    assert dropped.total == 2
+    assert sorted(r["id"] for r in dropped.results) == sorted([fixture_ids["v09"], fixture_ids["v10"]])
