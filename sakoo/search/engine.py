@@ -821,9 +821,7 @@ class Engine:
                 if need > 0:
                     hits += [(a, True) for a in typo_hits[:need]]
         facets, counted = (
-            self._facets(
-                s, match_all, q, now, x, exact=counting if use_fuzzy else None, empty=total == 0
-            )
+            self._facets(s, match_all, q, now, x, exact=counting if use_fuzzy else None, empty=total == 0)
             if q.facets
             else ({}, None)
         )
