@@ -392,9 +392,11 @@ def _matching(units: list[_Unit]) -> tuple | None:
     ``(کارشناس ∧ بیمه) ∨ کارشناسبیمه``, which tantivy finds with plain term intersections instead of
     seeking inside unions (up to 40 % faster for two words). Scores differ between the two forms, so this is
     only for passes that count or filter (facets, counts, exclusions, sorting by a field), never for
-    ranking. None when there is one unit or the disjunction would have more than ``DNF_MAX`` branches.
+    ranking. A single unit loses the alternatives that contain another: «برنامه‌نویس نرم‌افزار» finds
+    nothing that «برنامه‌نویس» does not. None when that leaves the query as it is, or the disjunction
+    would have more than ``DNF_MAX`` branches.
     """
-    if len(units) < 2:
+    if not units or (len(units) == 1 and len(units[0].alternatives) < 2):
         return None
     branches: list[frozenset[str]] = [frozenset()]
     for unit in units:
@@ -405,7 +407,7 @@ def _matching(units: list[_Unit]) -> tuple | None:
         for branch in sorted(grown, key=lambda b: (len(b), sorted(b))):
             if not any(kept <= branch for kept in branches):  # a branch that contains another adds nothing
                 branches.append(branch)
-    if len(branches) > DNF_MAX:
+    if len(branches) > DNF_MAX or (len(units) == 1 and len(branches) == len(units[0].alternatives)):
         return None
     clauses = [
         _term_exact(next(iter(b)))

@@ -28,6 +28,7 @@ SHOP_24H = ["v13", "v14", "v15"]
         ("برنامه‌نویس", PROGRAMMERS),  # synonym توسعه‌دهنده, space or ZWNJ
         ("برنامه نویس", PROGRAMMERS),
         ("توسعه‌دهنده", PROGRAMMERS),
+        ("توسعه‌دهنده نرم‌افزار", PROGRAMMERS),  # a phrase of the group: every member, not the words
         ("۲۴ ساعته", SHOP_24H),  # Persian, Arabic and ASCII digits
         ("٢٤ ساعته", SHOP_24H),
         ("24 ساعته", SHOP_24H),
@@ -263,7 +264,15 @@ def test_totals_are_exact_whether_the_ranking_or_the_facets_count_them(fixture_i
 
 @pytest.mark.parametrize(
     "q",
-    ["کارشناس ارشد", "کارشناس ارشد فروش", "مهندس عمران", "۲۴ ساعته", "فروشگاه ۲۴ ساعته"],
+    [
+        "کارشناس ارشد",
+        "کارشناس ارشد فروش",
+        "مهندس عمران",
+        "۲۴ ساعته",
+        "فروشگاه ۲۴ ساعته",
+        "برنامه‌نویس",  # one unit whose longer synonyms contain shorter ones
+        "توسعه‌دهنده نرم‌افزار",
+    ],
 )
 def test_the_counting_form_of_a_query_matches_the_same_documents(fixture_ids, q):
     from sakoo.search.engine import _all_of, _matching, _unit_query, parse_units
@@ -299,3 +308,24 @@ def test_a_drop_filter_suggestion_counts_what_dropping_the_filter_shows(fixture_
     dropped = selectors.vacancy_search(q="برنامهنویس", now=NOW)
     assert dropped.total == 2
     assert sorted(r["id"] for r in dropped.results) == sorted([fixture_ids["v09"], fixture_ids["v10"]])
+
+
+def test_the_programmer_group_gains_its_phrase_unless_an_admin_edited_it(db):
+    import importlib
+
+    from django.apps import apps
+
+    from sakoo.search.models import SynonymGroup
+
+    migration = importlib.import_module("sakoo.search.migrations.0003_software_developer_synonyms")
+    SynonymGroup.objects.all().delete()
+    shipped = SynonymGroup.objects.create(words=migration.BEFORE, note="seed")
+    edited = SynonymGroup.objects.create(words=migration.BEFORE + "\nکدنویس", note="seed")
+    migration.forward(apps, None)
+    shipped.refresh_from_db()
+    edited.refresh_from_db()
+    assert "توسعه‌دهنده نرم‌افزار" in shipped.members()
+    assert edited.words == migration.BEFORE + "\nکدنویس"
+    migration.backward(apps, None)
+    shipped.refresh_from_db()
+    assert shipped.words == migration.BEFORE
