@@ -384,38 +384,54 @@ def _all_of(units: tuple) -> object:
 DNF_MAX = 4
 
 
-def _matching(units: list[_Unit]) -> tuple | None:
-    """The documents of the exact query, written as a disjunction of conjunctions, when that is short.
+def _minimal(alternatives) -> list[frozenset[str]]:
+    """Alternatives (term sets) without those that contain another: they match nothing more."""
+    kept: list[frozenset[str]] = []
+    for alternative in sorted({frozenset(a) for a in alternatives}, key=lambda b: (len(b), sorted(b))):
+        if not any(k <= alternative for k in kept):
+            kept.append(alternative)
+    return kept
 
-    The exact query requires every unit, each a choice of alternatives, e.g. for «کارشناس بیمه»
-    ``(کارشناس ∨ کارشناسبیمه) ∧ (بیمه ∨ کارشناسبیمه)``. The same documents are
-    ``(کارشناس ∧ بیمه) ∨ کارشناسبیمه``, which tantivy finds with plain term intersections instead of
-    seeking inside unions (up to 40 % faster for two words). Scores differ between the two forms, so this is
-    only for passes that count or filter (facets, counts, exclusions, sorting by a field), never for
-    ranking. A single unit loses the alternatives that contain another: «برنامه‌نویس نرم‌افزار» finds
-    nothing that «برنامه‌نویس» does not. None when that leaves the query as it is, or the disjunction
-    would have more than ``DNF_MAX`` branches.
-    """
-    if not units or (len(units) == 1 and len(units[0].alternatives) < 2):
-        return None
-    branches: list[frozenset[str]] = [frozenset()]
-    for unit in units:
-        grown = {b | set(alternative) for b in branches for alternative in unit.alternatives}
-        if len(grown) > DNF_MAX * 4:
-            return None
-        branches = []
-        for branch in sorted(grown, key=lambda b: (len(b), sorted(b))):
-            if not any(kept <= branch for kept in branches):  # a branch that contains another adds nothing
-                branches.append(branch)
-    if len(branches) > DNF_MAX or (len(units) == 1 and len(branches) == len(units[0].alternatives)):
-        return None
+
+def _any_of(branches: list[frozenset[str]]) -> object:
+    """A disjunction of term conjunctions."""
     clauses = [
         _term_exact(next(iter(b)))
         if len(b) == 1
         else _Q.boolean_query([(_MUST, _term_exact(t)) for t in sorted(b)])
         for b in branches
     ]
-    return (clauses[0] if len(clauses) == 1 else _Q.boolean_query([(_SHOULD, c) for c in clauses]),)
+    return clauses[0] if len(clauses) == 1 else _Q.boolean_query([(_SHOULD, c) for c in clauses])
+
+
+def _matching(units: list[_Unit]) -> tuple | None:
+    """The documents of the exact query, in the form that is cheapest to find when scores are not needed.
+
+    The exact query requires every unit, each a choice of alternatives, e.g. for «کارشناس بیمه»
+    ``(کارشناس ∨ کارشناسبیمه) ∧ (بیمه ∨ کارشناسبیمه)``. The same documents are
+    ``(کارشناس ∧ بیمه) ∨ کارشناسبیمه``, which tantivy finds with plain term intersections instead of
+    seeking inside unions (up to 40 % faster for two words). Scores differ between the forms, so this is
+    only for passes that count or filter (facets, counts, exclusions, sorting by a field), never for
+    ranking. Each unit first loses the alternatives that contain another: «برنامه‌نویس نرم‌افزار» finds
+    nothing that «برنامه‌نویس» does not. When the disjunction would have more than ``DNF_MAX`` branches,
+    the units stay required, with those fewer alternatives. None when nothing is gained.
+    """
+    if not units:
+        return None
+    minimal = [_minimal(u.alternatives) for u in units]
+    if len(units) > 1:
+        branches: list[frozenset[str]] | None = [frozenset()]
+        for alternatives in minimal:
+            grown = {b | a for b in branches for a in alternatives}
+            if len(grown) > DNF_MAX * 4:
+                branches = None
+                break
+            branches = _minimal(grown)
+        if branches is not None and len(branches) <= DNF_MAX:
+            return (_any_of(branches),)
+    if all(len(m) == len(u.alternatives) for m, u in zip(minimal, units, strict=True)):
+        return None
+    return tuple(_any_of(m) for m in minimal)
 
 
 def _today(q: EngineQuery, now: datetime) -> int:
