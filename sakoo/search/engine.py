@@ -535,9 +535,9 @@ class _Marker:
         candidates = _candidates(raw_word)
         if not candidates:
             return False
-        if candidates & self.terms:
+        if not self.terms.isdisjoint(candidates):
             return True
-        return any(
+        return bool(self.fuzzy) and any(
             _edit1(c, f)
             for c in candidates
             if len(c) >= FUZZY_MIN_LENGTH - 1
@@ -547,11 +547,18 @@ class _Marker:
 
     def mark(self, text: str) -> str:
         out, last = [], 0
+        seen, match = self._seen, self._matches
         for m in _WORD_RE.finditer(text):
-            if self.matches(m.group()):
+            word = m.group()
+            found = seen.get(word)
+            if found is None:
+                found = seen[word] = match(word)
+            if found:
                 out.append(html.escape(text[last : m.start()]))
-                out.append("<mark>" + html.escape(m.group()) + "</mark>")
+                out.append("<mark>" + html.escape(word) + "</mark>")
                 last = m.end()
+        if not out:
+            return html.escape(text)
         out.append(html.escape(text[last:]))
         return "".join(out)
 
@@ -560,7 +567,15 @@ class _Marker:
         words_ = text.split()
         if not words_:
             return ""
-        first = next((i for i, w in enumerate(words_) if self.matches(w)), -1)
+        seen, match = self._seen, self._matches
+        first = -1
+        for i, word in enumerate(words_):
+            found = seen.get(word)
+            if found is None:
+                found = seen[word] = match(word)
+            if found:
+                first = i
+                break
         # walk back about a third of the window from the first match, then forward to fill it
         lo = max(first, 0)
         budget = size // 3 if first > 0 else 0
@@ -572,11 +587,19 @@ class _Marker:
             used += len(words_[hi]) + 1
             hi += 1
         window = words_[lo:hi]
-        escape = html.escape if _SPECIAL_RE.search(text) else str
-        body = " ".join(
-            "<mark>" + escape(w) + "</mark>" if (first >= 0 and self.matches(w)) else escape(w)
-            for w in window
-        )
+        special = _SPECIAL_RE.search(text) is not None
+        if first < 0:  # nothing to mark: escaping the joined words escapes each of them
+            body = " ".join(window)
+            body = html.escape(body) if special else body
+        else:
+            parts = []
+            for word in window:
+                found = seen.get(word)
+                if found is None:
+                    found = seen[word] = match(word)
+                shown = html.escape(word) if special else word
+                parts.append("<mark>" + shown + "</mark>" if found else shown)
+            body = " ".join(parts)
         return ("… " if lo else "") + body + (" …" if hi < len(words_) else "")
 
 
