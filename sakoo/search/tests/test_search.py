@@ -330,3 +330,15 @@ def test_the_programmer_group_gains_its_phrase_unless_an_admin_edited_it(db):
     migration.backward(apps, None)
     shipped.refresh_from_db()
     assert shipped.words == migration.BEFORE
+
+
+def test_the_disjunctive_form_ranks_only_when_it_scores_like_the_required_one(fixture_ids):
+    from sakoo.search.engine import _scores_alike, parse_units
+    from sakoo.search.services import get_engine
+
+    synonyms = get_engine().synonyms
+    assert _scores_alike(parse_units("کارشناس بیمه", synonyms)[1])
+    assert _scores_alike(parse_units("راننده سرویس", synonyms)[1])
+    # «برنامه‌نویس نرم‌افزار» adds score to «برنامه‌نویس»: the required form keeps it
+    assert not _scores_alike(parse_units("برنامه‌نویس وب", synonyms)[1])
+    assert not _scores_alike(parse_units("حسابدار", synonyms)[1])
