@@ -446,6 +446,34 @@ def _scores_alike(units: list[_Unit]) -> bool:
     return all(len(_minimal(u.alternatives)) == len(u.alternatives) for u in units)
 
 
+#: Query texts whose parsed units and tantivy queries are kept (per process, per synonym list).
+COMPILED_CACHE_SIZE = 2048
+
+
+@lru_cache(maxsize=COMPILED_CACHE_SIZE)
+def _compiled(text: str, synonyms: Synonyms) -> tuple:
+    """(words, units, exact, ranking, counting, with typos or None) of a query text.
+
+    ``exact`` and the typo-tolerant form are tuples of the units' queries, every one required (``_with``
+    joins them); ``counting`` finds the same documents as ``exact`` in the form that is cheapest when
+    scores are not needed (``_matching``); ``ranking`` is ``exact``, or ``counting`` when that scores alike.
+    Kept for the ``COMPILED_CACHE_SIZE`` latest texts: the result depends only on the text and the synonym
+    list (a new list, loaded every minute, is a new key), and tantivy queries are immutable. This keeps
+    the parsing, not results: every search still runs against the index as it is.
+    """
+    keys, units = parse_units(text, synonyms)
+    if not units:
+        return tuple(keys), units, None, None, None, None
+    exact = tuple(_unit_query(u, False) for u in units)
+    fuzzy = None
+    if any(u.fuzzy for u in units):
+        fuzzy = tuple(_unit_query(u, True) for u in units)
+    counting = _matching(units) or exact
+    # the disjunctive form ranks too when it scores like the required one (``_scores_alike``)
+    ranking = counting if len(units) > 1 and len(counting) == 1 and _scores_alike(units) else exact
+    return tuple(keys), units, exact, ranking, counting, fuzzy
+
+
 def _today(q: EngineQuery, now: datetime) -> int:
     return ((q.today or now.date()) - _EPOCH_DAY).days
 
@@ -772,21 +800,10 @@ class Engine:
     # -- searching ----------------------------------------------------------------------------------
 
     def _queries(self, q: EngineQuery, now: datetime):
-        """(words, units, exact, ranking, counting, with typos or None). ``exact`` and the typo-tolerant
-        form are tuples of the units' queries, every one required (``_with`` joins them); ``counting`` finds
-        the same documents as ``exact`` in the form that is cheapest when scores are not needed
-        (``_matching``); ``ranking`` is ``exact``, or ``counting`` when that scores alike."""
-        keys, units = parse_units(q.text, self.synonyms)
-        if not units:
-            return keys, units, None, None, None, None
-        exact = tuple(_unit_query(u, False) for u in units)
-        fuzzy = None
-        if any(u.fuzzy for u in units):
-            fuzzy = tuple(_unit_query(u, True) for u in units)
-        counting = _matching(units) or exact
-        # the disjunctive form ranks too when it scores like the required one (``_scores_alike``)
-        ranking = counting if len(units) > 1 and len(counting) == 1 and _scores_alike(units) else exact
-        return keys, units, exact, ranking, counting, fuzzy
+        """(words, units, exact, ranking, counting, with typos or None): ``_compiled`` for this engine's
+        synonyms (``words`` a fresh list)."""
+        keys, *forms = _compiled(q.text, self.synonyms)
+        return [*keys], *forms
 
     def _expiry_needed(self, s, q: EngineQuery, now: datetime) -> bool:
         """Whether the index (as this searcher sees it) holds a vacancy that has expired by ``q``'s date.

@@ -342,3 +342,19 @@ def test_the_disjunctive_form_ranks_only_when_it_scores_like_the_required_one(fi
     # «برنامه‌نویس نرم‌افزار» adds score to «برنامه‌نویس»: the required form keeps it
     assert not _scores_alike(parse_units("برنامه‌نویس وب", synonyms)[1])
     assert not _scores_alike(parse_units("حسابدار", synonyms)[1])
+
+
+def test_a_changed_synonym_list_is_read_at_once_though_parsed_queries_are_kept(fixture_ids, monkeypatch):
+    from sakoo.search.engine import Synonyms
+    from sakoo.search.services import get_engine
+
+    engine = get_engine()
+    assert sorted(search_ids(engine, "کدنویس")) == []
+    monkeypatch.setattr(engine, "synonyms", Synonyms([["برنامه‌نویس", "کدنویس"]]))  # the minutely reload
+    assert sorted(search_ids(engine, "کدنویس")) == sorted(fixture_ids[k] for k in ["v09", "v10"])
+
+
+def search_ids(engine, text):
+    from sakoo.search.engine import EngineQuery
+
+    return [h.id for h in engine.search(EngineQuery(text=text, now=NOW, limit=50)).hits]
