@@ -8,7 +8,7 @@ from django.core.cache import cache
 
 from sakoo.core.text import to_persian_digits
 from sakoo.search import selectors
-from sakoo.search.api import SearchOut
+from sakoo.search.api import SearchOut, VacancyOut
 
 
 def test_api_list_with_filters_and_facets(client, fixture_ids):
@@ -28,6 +28,8 @@ def test_api_list_with_filters_and_facets(client, fixture_ids):
     assert first["url"] == f"/jobs/{fixture_ids['v01']}/"
     assert {f["value"]: f["count"] for f in body["facets"]["county"]} == {"0301": 2, "0302": 1}
     assert SearchOut.model_validate(body).total == 2  # the documented schema
+    # every result has exactly the documented fields, nothing of the page's
+    assert {tuple(sorted(x)) for x in body["results"]} == {tuple(sorted(VacancyOut.model_fields))}
 
 
 def test_api_min_wage_is_in_rials_and_accepts_persian_digits(client, fixture_ids):
