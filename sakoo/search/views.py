@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from sakoo.core.money import format_money
+from sakoo.core.text import is_persian_language, to_persian_digits
 from sakoo.search.forms import SearchForm
 from sakoo.search.selectors import counties_by_code, province_county_options, typeahead, vacancy_search
 
@@ -52,6 +54,44 @@ def _selects(form, names) -> list[dict]:
     return out
 
 
+_CHOICE_FILTERS = ("contract", "education", "remote", "kb", "it", "graduate", "days")
+
+
+def _filter_chips(form, params: dict) -> list[dict]:
+    """The search's active filters, each with its value in words and a link that removes it (removing the
+    county also removes "near me"). Shown above the results, so the filter panel can stay folded on a phone."""
+    if not (form.is_bound and form.is_valid()):
+        return []
+    data = form.cleaned_data
+    chips = []
+
+    def add(param: str, label, value: str, drop: dict):
+        chips.append({"param": param, "label": label, "value": value, "href": _query_string(params, drop)})
+
+    if data.get("county"):
+        ref = counties_by_code().get(data["county"])
+        name = ref.name if ref else data["county"]
+        if data.get("near"):
+            name = _("%(county)s and its neighbours") % {"county": name}
+        add("county", _("County"), name, {"county": None, "near": None})
+    if data.get("occupation"):
+        code = data["occupation"]
+        add(
+            "occupation",
+            _("Occupation group"),
+            to_persian_digits(code) if is_persian_language() else code,
+            {"occupation": None},
+        )
+    if data.get("min_wage") is not None:
+        add("min_wage", _("Minimum wage"), format_money(data["min_wage"], "toman"), {"min_wage": None})
+    for name in _CHOICE_FILTERS:
+        value = data.get(name)
+        if value:
+            choices = dict(form.fields[name].choices)
+            add(name, form.fields[name].label, str(choices.get(value, value)), {name: None})
+    return chips
+
+
 @require_GET
 def search(request):
     form = SearchForm(request.GET or None, wage_unit="toman")
@@ -93,6 +133,7 @@ def search(request):
     if selected_county and selected_county not in {ref.code for ref in options}:
         extra = counties_by_code().get(selected_county)  # a county of another province, asked for by code
         options = [extra, *options] if extra else options
+    chips = _filter_chips(form, params)
     context = {
         "form": form,
         "selects_before_wage": _selects(form, _SELECTS_BEFORE_WAGE),
@@ -103,25 +144,8 @@ def search(request):
         "widen": widen,
         "facets": facet_links,
         "pages": pages,
-        "active_filters": bool(
-            form.is_bound
-            and form.is_valid()
-            and any(
-                form.cleaned_data.get(k)
-                for k in (
-                    "county",
-                    "occupation",
-                    "contract",
-                    "education",
-                    "min_wage",
-                    "remote",
-                    "kb",
-                    "it",
-                    "graduate",
-                    "days",
-                )
-            )
-        ),
+        "filter_chips": chips,
+        "active_filters": bool(chips),
     }
     template = (
         "search/_results.html"

@@ -80,6 +80,19 @@ def test_search_at_phone_width_in_persian(seeker_page, vacancies, screenshot):
     assert help_box.is_visible()
     assert "شهرستان" in help_box.inner_text()
 
+    # each active filter is shown above the results with a link that removes it
+    chips = page.get_by_test_id("filter-chips").locator("a")
+    assert [c.get_attribute("data-filter") for c in chips.all()] == ["county", "min_wage"]
+    county_chip = page.locator(".filter-chips a[data-filter=county]")
+    assert "شهرستان: اسکو" in county_chip.inner_text()
+    county_chip.click()
+    page.wait_for_url(lambda url: "county=" not in url and "min_wage=" in url)
+    assert _results(page).first.locator("h2").inner_text() == "كارشناس ارشد حسابداري"
+    assert page.locator(".search-filters[open]").count() == 0  # folded on a page load: results come first
+    assert [
+        c.get_attribute("data-filter") for c in page.get_by_test_id("filter-chips").locator("a").all()
+    ] == ["min_wage"]
+
     page.goto(
         "/search/?q=%D9%83%D8%A7%D8%B1%D8%B4%D9%86%D8%A7%D8%B3&min_wage=%DB%B2%DB%B0%DB%B0%DB%B0%DB%B0%DB%B0%DB%B0%DB%B0"
     )

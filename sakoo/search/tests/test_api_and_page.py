@@ -99,6 +99,51 @@ def test_search_page_no_results_offers_widening(client, fixture_ids):
     assert "?q=%D8%AD%D8%B3%D8%A7%D8%A8%D8%AF%D8%A7%D8%B1&amp;near=1" in html or "near=1" in html
 
 
+def _chips(html: str) -> dict[str, tuple[str, str]]:
+    """``data-filter`` → (the chip's text without the hidden prefix and the ×, its href)."""
+    out = {}
+    for href, param, text in re.findall(
+        r'<a href="([^"]*)" data-filter="([^"]+)"[^>]*>(.*?)</a>', html, flags=re.S
+    ):
+        text = re.sub(r"<span[^>]*>.*?</span>", "", text, flags=re.S).strip()
+        out[param] = (text, href.replace("&amp;", "&"))
+    return out
+
+
+def test_search_page_shows_each_active_filter_with_a_link_that_removes_it(client, fixture_ids):
+    r = client.get(
+        "/search/",
+        {
+            "q": "كارشناس",
+            "county": "0301",
+            "near": "1",
+            "min_wage": "۲۰۰۰۰۰۰۰",
+            "contract": "permanent",
+            "it": "0",
+        },
+    )
+    html = r.content.decode()
+    chips = _chips(html)
+    assert set(chips) == {"county", "min_wage", "contract", "it"}
+    assert chips["county"][0] == "شهرستان: تبریز و شهرستان‌های همسایه"
+    assert chips["min_wage"][0] == "حداقل حقوق: ۲۰٬۰۰۰٬۰۰۰ تومان"
+    assert chips["it"][0] == "فناوری اطلاعات: خیر"
+    county_href = chips["county"][1]
+    assert "county=" not in county_href and "near=" not in county_href  # "near me" goes with its county
+    assert "min_wage=" in county_href and "q=" in county_href
+    assert "min_wage=" not in chips["min_wage"][1] and "county=0301" in chips["min_wage"][1]
+    # the filter panel stays folded on a page load, so a phone shows the results first
+    assert '<details class="search-filters" >' in html
+
+
+def test_search_page_without_filters_has_no_chips_and_errors_open_the_panel(client, fixture_ids):
+    html = client.get("/search/", {"q": "حسابدار"}).content.decode()
+    assert 'data-testid="filter-chips"' not in html
+    html = client.get("/search/", {"q": "حسابدار", "min_wage": "خیلی"}).content.decode()
+    assert '<details class="search-filters" open>' in html
+    assert 'data-testid="filter-chips"' not in html
+
+
 def test_search_page_htmx_returns_the_partial(client, fixture_ids):
     r = client.get("/search/", {"q": "راننده"}, headers={"HX-Request": "true", "HX-Target": "search-results"})
     html = r.content.decode()
