@@ -8,6 +8,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sakoo.accounts.models import Organisation
 from sakoo.core.forms import (
     ErrorSummaryMixin,
     JalaliDateField,
@@ -18,6 +19,8 @@ from sakoo.core.forms import (
     PersianCharField,
     PersianIntegerField,
 )
+from sakoo.core.text import normalize_digits, strip_bidi_controls
+from sakoo.geo.models import County
 from sakoo.squares.models import Assignment, InsuranceStatus, Square, Trade
 
 
@@ -147,6 +150,112 @@ class DayRequestForm(ErrorSummaryMixin, forms.Form):
         if not walk_in:
             del self.fields["employer_name"]
             del self.fields["employer_mobile"]
+
+
+class TimeOfDayField(forms.TimeField):
+    """A time of day such as ``۰۵:۳۰`` (any digits; ``:`` or ``.`` between hours and minutes) → ``time``.
+
+    Rendered as ``<input type="time">`` (a time picker on phones); typed text is parsed on the server."""
+
+    widget = forms.TimeInput(attrs={"type": "time", "dir": "ltr"}, format="%H:%M")
+    input_formats = ["%H:%M", "%H:%M:%S"]
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = strip_bidi_controls(normalize_digits(value)).strip()
+            value = value.replace("\u066b", ":").replace(".", ":")
+        return super().to_python(value)
+
+
+class MunicipalityChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.county.name_fa})" if obj.county_id else obj.name
+
+
+class CountyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name_fa
+
+
+class SquareDetailsForm(ErrorSummaryMixin, forms.Form):
+    """A square's practical details: what its coordinators may change."""
+
+    address = PersianCharField(
+        label=_("Address"),
+        max_length=250,
+        error_messages={"required": _("Address: enter where the square is.")},
+    )
+    landmark = PersianCharField(
+        label=_("Landmark (optional)"),
+        max_length=150,
+        required=False,
+        help_text=_("Something everyone knows nearby, such as a mosque, a bakery or a bus stop."),
+    )
+    opens_at = TimeOfDayField(
+        label=_("Opens at"),
+        error_messages={
+            "required": _("Opens at: enter the time labourers start gathering, such as ۰۵:۳۰."),
+            "invalid": _("Opens at: enter a time such as ۰۵:۳۰."),
+        },
+    )
+    closes_at = TimeOfDayField(
+        label=_("Closes at"),
+        error_messages={
+            "required": _("Closes at: enter the time the square empties, such as ۱۰:۰۰."),
+            "invalid": _("Closes at: enter a time such as ۱۰:۰۰."),
+        },
+    )
+    is_active = forms.BooleanField(
+        label=_("Active (labourers gather here and employers may send requests)"),
+        required=False,
+        initial=True,
+    )
+
+    @classmethod
+    def initial_for(cls, square: Square) -> dict:
+        return {name: getattr(square, name) for name in cls.base_fields}
+
+
+class SquareForm(SquareDetailsForm):
+    """All of a square, for the province admin and county officers: ``counties`` and ``municipalities``
+    are the choices in the user's scope."""
+
+    name = PersianCharField(
+        label=_("Name of the square"),
+        max_length=120,
+        error_messages={"required": _("Name of the square: enter the name people know it by.")},
+    )
+    county = CountyChoiceField(
+        label=_("County"),
+        queryset=County.objects.none(),
+        error_messages={
+            "required": _("County: choose the county of the square."),
+            "invalid_choice": _("County: choose a county from the list."),
+        },
+    )
+    city = PersianCharField(
+        label=_("City"),
+        max_length=80,
+        error_messages={"required": _("City: enter the city or village of the square.")},
+    )
+    organisation = MunicipalityChoiceField(
+        label=_("Managing municipality"),
+        queryset=Organisation.objects.none(),
+        error_messages={
+            "required": _("Managing municipality: choose the municipality that runs the square."),
+            "invalid_choice": _("Managing municipality: choose a municipality from the list."),
+        },
+        help_text=_(
+            "Its members with the coordinator role run the square and see its labourers' names and numbers."
+        ),
+    )
+
+    field_order = ["name", "county", "city", "organisation"]
+
+    def __init__(self, *args, counties, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["county"].queryset = counties
+        self.fields["organisation"].queryset = municipalities
 
 
 class OutcomeForm(forms.Form):

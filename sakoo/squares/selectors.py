@@ -4,6 +4,9 @@ Who may see what (one access-checked fetch helper per object kind, 404 outside t
 
 * a **square**'s page and figures: its coordinators (members of the managing municipality with the
   coordinator role), county officers of its county, province analysts and admins;
+* creating a square and editing all of it (name, county, city, managing municipality): the province
+  admin (any county) and county officers (their county); its coordinators edit only its practical
+  details (address, landmark, opening hours, active flag); province analysts only read;
 * a **labourer**, the **today board** and **assignments**: only the coordinators of the labourer's square
   (county and province staff see figures, never individual labourers);
 * a **day request**: the coordinators of its square, and the employer account that made it (which sees
@@ -17,7 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 
-from sakoo.accounts.models import Role
+from sakoo.accounts.models import Organisation, OrganisationKind, Role
 from sakoo.accounts.scoping import (
     get_scoped_or_404,
     has_role,
@@ -25,6 +28,8 @@ from sakoo.accounts.scoping import (
     user_county_ids,
     user_organisation_ids,
 )
+from sakoo.geo import selectors as geo_selectors
+from sakoo.geo.models import County
 from sakoo.squares.models import (
     Assignment,
     CheckIn,
@@ -47,6 +52,10 @@ READER_ROLES = (
     Role.PROVINCE_ADMIN,
 )
 OPERATOR_ROLES = (Role.LABOUR_SQUARE_COORDINATOR,)
+#: Who may create squares and edit all of a square (name, county, city, municipality) in their scope.
+MANAGER_ROLES = (Role.COUNTY_OFFICER, Role.PROVINCE_ADMIN)
+#: Who may open a square's edit page: its managers, and its coordinators for the practical details.
+EDITOR_ROLES = (Role.LABOUR_SQUARE_COORDINATOR, *MANAGER_ROLES)
 REQUESTER_ROLES = (Role.LABOUR_SQUARE_COORDINATOR, Role.EMPLOYER)
 
 
@@ -74,6 +83,24 @@ def operator_scope(user, prefix: str = "") -> Q | None:
     return Q(pk__in=[])
 
 
+def manager_scope(user, prefix: str = "") -> Q | None:
+    """Squares the user may edit in full (province admins and superusers: all; county officers: those of
+    their county). Province analysts read figures and manage nothing."""
+    if user.is_superuser or has_role(user, Role.PROVINCE_ADMIN):
+        return None
+    if has_role(user, Role.COUNTY_OFFICER):
+        return Q(**{f"{prefix}county_id__in": user_county_ids(user)})
+    return Q(pk__in=[])
+
+
+def editor_scope(user, prefix: str = "") -> Q | None:
+    """Squares whose edit page the user may open: those they manage and those they run."""
+    managed, operated = manager_scope(user, prefix), operator_scope(user, prefix)
+    if managed is None or operated is None:
+        return None
+    return managed | operated
+
+
 def _filtered(queryset: QuerySet, scope: Q | None) -> QuerySet:
     return queryset if scope is None else queryset.filter(scope)
 
@@ -89,6 +116,44 @@ def squares_taking_requests() -> QuerySet[Square]:
 
 def operated_squares(user) -> QuerySet[Square]:
     return _filtered(Square.objects.select_related("county", "organisation"), operator_scope(user))
+
+
+def counties_for_square_manager(user) -> QuerySet[County]:
+    """Counties of the province the user may put a square in (the admin: all; a county officer: theirs)."""
+    counties = geo_selectors.counties().order_by("name_fa")
+    if user.is_superuser or has_role(user, Role.PROVINCE_ADMIN):
+        return counties
+    if has_role(user, Role.COUNTY_OFFICER):
+        return counties.filter(pk__in=user_county_ids(user))
+    return counties.none()
+
+
+def municipalities_for_square_manager(user) -> QuerySet[Organisation]:
+    """Municipalities that may be put in charge of a square the user manages (those of their counties)."""
+    return (
+        Organisation.objects.filter(
+            kind=OrganisationKind.MUNICIPALITY,
+            county__in=counties_for_square_manager(user).values("pk"),
+        )
+        .select_related("county")
+        .order_by("county__name_fa", "name")
+    )
+
+
+def can_create_square(user) -> bool:
+    return has_role(user, *MANAGER_ROLES) and counties_for_square_manager(user).exists()
+
+
+def can_manage_square(user, square: Square) -> bool:
+    """Whether the user may edit all of the square (name, county, city, municipality)."""
+    return _filtered(Square.objects.filter(pk=square.pk), manager_scope(user)).exists()
+
+
+def can_edit_square(user, square: Square) -> bool:
+    """Whether the user may open the square's edit page (in full or its practical details)."""
+    if not has_role(user, *EDITOR_ROLES):
+        return False
+    return _filtered(Square.objects.filter(pk=square.pk), editor_scope(user)).exists()
 
 
 # --- access-checked fetch helpers ------------------------------------------------------------------
@@ -109,6 +174,17 @@ def get_operated_square_for_user(request, pk) -> Square:
     return get_scoped_or_404(
         Square.objects.select_related("county", "organisation"),
         scope=operator_scope(request.user),
+        lookup={"pk": pk},
+        request=request,
+    )
+
+
+def get_editable_square_for_user(request, pk) -> Square:
+    """A square the user manages (county officers, the province admin) or runs (its coordinators), for
+    its edit page; else 404. ``can_manage_square`` then says whether all of it or only its details."""
+    return get_scoped_or_404(
+        Square.objects.select_related("county", "organisation"),
+        scope=editor_scope(request.user),
         lookup={"pk": pk},
         request=request,
     )

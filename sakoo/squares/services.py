@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sakoo.accounts.models import OrganisationKind
 from sakoo.core.forms import normalize_model_text
 from sakoo.core.money import format_money
 from sakoo.core.validators import normalize_mobile, normalize_national_id
@@ -22,6 +23,69 @@ def _error(field: str, message: str) -> ValidationError:
 
 
 # --- squares ---------------------------------------------------------------------------------------
+
+SQUARE_TEXT_FIELDS = ("name", "city", "address", "landmark")
+
+
+def square_placement_errors(*, organisation, county) -> dict[str, list[str]]:
+    """The managing organisation must be a municipality of the square's county (also checked by the
+    square form of /admin/)."""
+    if organisation.kind != OrganisationKind.MUNICIPALITY:
+        return {"organisation": [_("Managing municipality: a labour square is managed by a municipality.")]}
+    if organisation.county_id != county.pk:
+        return {
+            "organisation": [
+                _("Managing municipality: %(name)s is not a municipality of %(county)s county.")
+                % {"name": organisation.name, "county": county.name_fa}
+            ]
+        }
+    return {}
+
+
+def _square_errors(square: Square, *, placement: bool) -> dict[str, list[str]]:
+    """Every rule a square breaks, by field (empty when it may be saved).
+
+    ``placement``: check the name, county and managing municipality too (not when a coordinator edits
+    only the practical details of a square placed by the province or the county)."""
+    errors: dict[str, list[str]] = {}
+    if placement:
+        organisation = square.organisation
+        errors.update(square_placement_errors(organisation=organisation, county=square.county))
+        if not errors and (
+            square.name
+            and Square.objects.filter(organisation=organisation, name=square.name)
+            .exclude(pk=square.pk)
+            .exists()
+        ):
+            errors["name"] = [
+                _("Name of the square: this municipality already runs a square with this name.")
+            ]
+    if square.opens_at and square.closes_at and square.closes_at <= square.opens_at:
+        errors["closes_at"] = [_("Closes at: the square must close after it opens.")]
+    try:
+        # The two constraints are checked above with messages that name their field (the database still
+        # enforces them, for two people saving at once); a field already refused is not checked twice.
+        square.full_clean(exclude=list(errors), validate_constraints=False)
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    return errors
+
+
+def _square_save(square: Square, *, placement: bool) -> Square:
+    """Normalise, validate in full, then save (nothing is written when a rule is broken)."""
+    normalize_model_text(square, *SQUARE_TEXT_FIELDS)
+    errors = _square_errors(square, placement=placement)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            square.save()
+    except IntegrityError as exc:  # the same name saved by someone else a moment ago
+        raise _error(
+            "name", _("Name of the square: this municipality already runs a square with this name.")
+        ) from exc
+    return square
 
 
 @transaction.atomic
@@ -37,8 +101,7 @@ def square_create(
     closes_at: dt.time,
     is_active: bool = True,
 ) -> Square:
-    if organisation.kind != "municipality":
-        raise _error("organisation", _("A labour square is managed by a municipality."))
+    """A new labour square in ``county``, run by ``organisation`` (a municipality of that county)."""
     square = Square(
         name=name,
         county=county,
@@ -50,10 +113,48 @@ def square_create(
         closes_at=closes_at,
         is_active=is_active,
     )
-    normalize_model_text(square, "name", "city", "address", "landmark")
-    square.full_clean()
-    square.save()
-    return square
+    return _square_save(square, placement=True)
+
+
+@transaction.atomic
+def square_update(
+    *,
+    square: Square,
+    name: str,
+    county,
+    city: str,
+    organisation,
+    address: str,
+    landmark: str = "",
+    opens_at: dt.time,
+    closes_at: dt.time,
+    is_active: bool,
+) -> Square:
+    """Edit all of a square, its place and managing municipality included (the province admin, or the
+    county officer of its county). The municipality's coordinators then run its labourers."""
+    square = Square.objects.select_for_update().get(pk=square.pk)
+    square.name, square.county, square.city, square.organisation = name, county, city, organisation
+    square.address, square.landmark = address, landmark
+    square.opens_at, square.closes_at, square.is_active = opens_at, closes_at, is_active
+    return _square_save(square, placement=True)
+
+
+@transaction.atomic
+def square_update_details(
+    *,
+    square: Square,
+    address: str,
+    landmark: str = "",
+    opens_at: dt.time,
+    closes_at: dt.time,
+    is_active: bool,
+) -> Square:
+    """Edit a square's practical details (its coordinators): where exactly, when, and whether it is
+    active. Its name, county, city and municipality stay as the province or the county set them."""
+    square = Square.objects.select_for_update().get(pk=square.pk)
+    square.address, square.landmark = address, landmark
+    square.opens_at, square.closes_at, square.is_active = opens_at, closes_at, is_active
+    return _square_save(square, placement=False)
 
 
 # --- labourers -------------------------------------------------------------------------------------

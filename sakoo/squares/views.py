@@ -16,10 +16,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sakoo.accounts.models import Role
-from sakoo.accounts.scoping import has_role, role_required
+from sakoo.accounts.scoping import deny, has_role, role_required
 from sakoo.core.jalali import jalali_month_of, jalali_month_range, parse_jalali, to_jalali
 from sakoo.squares import selectors, services
-from sakoo.squares.forms import DayRequestForm, LabourerEditForm, LabourerForm, MonthForm, OutcomeForm
+from sakoo.squares.forms import (
+    DayRequestForm,
+    LabourerEditForm,
+    LabourerForm,
+    MonthForm,
+    OutcomeForm,
+    SquareDetailsForm,
+    SquareForm,
+)
 from sakoo.squares.models import DayRequest
 
 COORDINATOR = Role.LABOUR_SQUARE_COORDINATOR
@@ -89,6 +97,7 @@ def index(request):
         "month_form": form,
         "today": today,
         "operates": has_role(request.user, COORDINATOR),
+        "can_create": selectors.can_create_square(request.user),
     }
     return render(request, "squares/index.html", context)
 
@@ -169,8 +178,61 @@ def square_detail(request, pk: int):
             "month": month,
             "month_form": form,
             "operates": selectors.is_operator(request.user, square),
+            "can_edit": selectors.can_edit_square(request.user, square),
         },
     )
+
+
+# --- creating and editing squares ------------------------------------------------------------------
+
+
+def _square_form(request, *, initial=None) -> SquareForm:
+    return SquareForm(
+        request.POST or None,
+        initial=initial,
+        counties=selectors.counties_for_square_manager(request.user),
+        municipalities=selectors.municipalities_for_square_manager(request.user),
+    )
+
+
+@role_required(*selectors.MANAGER_ROLES)
+def square_create(request):
+    """The province admin adds a square in any county; a county officer, in their county."""
+    if not selectors.can_create_square(request.user):
+        deny(request, "no county to add a labour square in")
+    form = _square_form(request, initial={"is_active": True})
+    if request.method == "POST" and form.is_valid():
+        try:
+            square = services.square_create(**form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The labour square %(name)s is added.") % {"name": square.name})
+            return redirect("squares:square_detail", pk=square.pk)
+    return render(request, "squares/square_form.html", {"form": form, "square": None})
+
+
+@role_required(*selectors.EDITOR_ROLES)
+def square_edit(request, pk: int):
+    """All of the square for its managers (the province admin, the county officer of its county); only
+    the practical details (address, landmark, hours, active) for its coordinators."""
+    square = selectors.get_editable_square_for_user(request, pk)
+    manages = selectors.can_manage_square(request.user, square)
+    if manages:
+        form = _square_form(request, initial=SquareForm.initial_for(square))
+        update = services.square_update
+    else:
+        form = SquareDetailsForm(request.POST or None, initial=SquareDetailsForm.initial_for(square))
+        update = services.square_update_details
+    if request.method == "POST" and form.is_valid():
+        try:
+            update(square=square, **form.cleaned_data)
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The square's details are saved."))
+            return redirect("squares:square_detail", pk=square.pk)
+    return render(request, "squares/square_form.html", {"form": form, "square": square, "manages": manages})
 
 
 # --- the today board -------------------------------------------------------------------------------

@@ -72,6 +72,31 @@ def test_index_lists_for_readers_and_sends_employers_to_their_requests(client, w
     assert _matrix(client, world, url, expect(**READERS_OWN, employer=302)) == {}
 
 
+def test_adding_a_square_is_for_the_province_admin_and_county_officers(client, world):
+    url = reverse("squares:square_create")
+    assert _matrix(client, world, url, expect(**{COUNTY: 200, ADMIN: 200})) == {}
+    # An empty POST re-shows the form with errors (200); nothing is written.
+    assert _matrix(client, world, url, expect(**{COUNTY: 200, ADMIN: 200}), method="post", data={}) == {}
+
+
+def test_a_county_officer_without_a_county_may_not_add_a_square(client, world):
+    login_as(client, COUNTY)
+
+    assert client.get(reverse("squares:square_create")).status_code == 403
+
+
+EDITORS_OWN = {COORD: 200, COUNTY: 200, ADMIN: 200}
+EDITORS_OTHER = {COORD: 404, COUNTY: 404, ADMIN: 200}
+
+
+@pytest.mark.parametrize(("which", "allowed"), [("own", EDITORS_OWN), ("other", EDITORS_OTHER)])
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_square_edit_page(client, world, which, allowed, method):
+    url = reverse("squares:square_edit", args=[world[which]["square"].pk])
+    # Province analysts read the figures and edit nothing (403); an empty POST re-shows the form (200).
+    assert _matrix(client, world, url, expect(**allowed), method=method, data={}) == {}
+
+
 @pytest.mark.parametrize(("which", "status"), [("own", 200), ("other", 404)])
 @pytest.mark.parametrize(
     "url_name", ["squares:board", "squares:labourer_create", "squares:request_create_walk_in"]
