@@ -23,6 +23,7 @@ from sakoo.accounts.models import OrganisationKind, Role, User
 from sakoo.partnerships import services
 from sakoo.partnerships.models import (
     Agreement,
+    AgreementChange,
     Course,
     Enrolment,
     ProgressReport,
@@ -184,6 +185,7 @@ def demo_reset() -> None:
     courses.delete()
     agreements = Agreement.objects.filter(title__in=[spec.title for spec in DEMO_AGREEMENTS])
     ProgressReport.objects.filter(agreement__in=agreements).delete()
+    AgreementChange.objects.filter(agreement__in=agreements).delete()
     agreements.delete()
 
 

@@ -130,6 +130,43 @@ class AgreementForm(ErrorSummaryMixin, forms.Form):
             self.fields["labour_office"].initial = office.pk
 
 
+class AgreementEditForm(AgreementForm):
+    """The record form without the status (it has its own form), plus why the agreement is changed.
+
+    Only the fields the agreement still allows (``selectors.agreement_editable_fields``) are shown; the
+    rules are the service's (``services.agreement_update``), shared with recording an agreement."""
+
+    status = None
+    reason = PersianCharField(
+        label=_("Reason for the change"),
+        max_length=300,
+        required=False,  # needed only when something changed: the service decides
+        help_text=_("Such as: a typo in the title, or the addendum that changed the targets."),
+    )
+
+    def __init__(self, *args, agreement: Agreement, editable: tuple[str, ...], **kwargs):
+        kwargs.setdefault("initial", self.initial_for(agreement))
+        super().__init__(*args, **kwargs)
+        for name in [n for n in self.fields if n != "reason" and n not in editable]:
+            del self.fields[name]
+
+    @staticmethod
+    def initial_for(agreement: Agreement) -> dict:
+        companies = agreement.employers.order_by("name").values_list("legal_id", flat=True)
+        return {
+            "title": agreement.title,
+            "university": agreement.university_id,
+            "employers": "\n".join(companies),
+            "labour_office": agreement.labour_office_id,
+            "signed_on": agreement.signed_on,
+            "duration_months": agreement.duration_months,
+            "fields_of_study": agreement.fields_of_study,
+            "internships_committed": agreement.internships_committed,
+            "hires_committed": agreement.hires_committed,
+            "training_seats_committed": agreement.training_seats_committed,
+        }
+
+
 class StatusForm(ErrorSummaryMixin, forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Agreement.Status.choices)
     signed_on = JalaliDateField(label=_("Signed on"), required=False)

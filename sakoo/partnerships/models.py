@@ -144,6 +144,35 @@ class ProgressReport(models.Model):
         return f"{self.agreement_id} {self.measure} {self.number}"
 
 
+class AgreementChange(models.Model):
+    """An edit of an agreement's parties, dates or commitments, dated and attributed: which fields changed,
+    what they were and what they became (as shown at the time: names, not ids, so the trail still reads
+    true if a university or a company is renamed later), and why. Written only by
+    ``services.agreement_update``; never edited."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="changes")
+    #: ``[{"field": "hires_committed", "old": 20, "new": 25}, ...]`` in the order of the form: numbers as
+    #: numbers, dates as ISO text (or null), the university and the labour office by name, the companies
+    #: as a list of names.
+    changes = models.JSONField(_("before and after"), default=list)
+    reason = models.CharField(_("reason for the change"), max_length=300)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("agreement change")
+        verbose_name_plural = _("agreement changes")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} {', '.join(item['field'] for item in self.changes)}"
+
+
 class TrainingProvider(models.Model):
     """Who runs skills-training courses. Its staff are the members of ``organisation`` (an agency, such
     as the province's Technical and Vocational Training Organization)."""

@@ -9,6 +9,9 @@ Who may see what (one access-checked fetch helper per object kind, 404 outside t
 * a course's **roster** and an **enrolment**: only the provider's staff (members of the provider's
   organisation with the agency-officer role) mark completion;
 * a job seeker sees their own enrolments.
+
+Only the province admin records, edits and moves agreements (``can_manage_agreements``); an agreement's
+changes (``agreement_changes``) are shown to everyone who may read it.
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from sakoo.accounts.models import Role
@@ -30,9 +35,11 @@ from sakoo.accounts.scoping import (
     user_organisation_ids,
 )
 from sakoo.core.disclosure import SUPPRESSION_THRESHOLD, suppress
-from sakoo.core.jalali import add_months, days_in_month, to_gregorian, to_jalali
+from sakoo.core.jalali import add_months, days_in_month, format_jalali, to_gregorian, to_jalali
+from sakoo.core.text import format_number
 from sakoo.partnerships.models import (
     Agreement,
+    AgreementChange,
     Course,
     Enrolment,
     ProgressReport,
@@ -303,6 +310,113 @@ def agreement_progress(agreement: Agreement, *, today: dt.date | None = None) ->
 
 def agreement_reports(agreement: Agreement) -> QuerySet[ProgressReport]:
     return agreement.reports.select_related("reported_by").order_by("-as_of", "-pk")
+
+
+def latest_reports(agreement: Agreement) -> dict[str, ProgressReport]:
+    """The report that counts for each measure (the latest by date, then by entry)."""
+    latest: dict[str, ProgressReport] = {}
+    for report in agreement_reports(agreement):
+        latest.setdefault(report.measure, report)
+    return latest
+
+
+def earliest_report(agreement: Agreement) -> ProgressReport | None:
+    """The progress report with the earliest "as of" date (the signing date cannot move past it)."""
+    return agreement.reports.order_by("as_of", "pk").first()
+
+
+# --- editing an agreement and its trail -------------------------------------------------------------
+
+#: What an admin may change on an agreement after recording it (the status has its own form,
+#: ``services.agreement_set_status``), in the order of the form.
+AGREEMENT_EDITABLE_FIELDS = (
+    "title",
+    "university",
+    "employers",
+    "labour_office",
+    "signed_on",
+    "duration_months",
+    "fields_of_study",
+    "internships_committed",
+    "hires_committed",
+    "training_seats_committed",
+)
+#: Once an agreement has ended or was cancelled, its parties, dates and commitments are final (what was
+#: achieved is counted against them); only its wording may still be corrected.
+CLOSED_AGREEMENT_EDITABLE_FIELDS = ("title", "fields_of_study")
+CLOSED_AGREEMENT_STATUSES = (Agreement.Status.ENDED, Agreement.Status.CANCELLED)
+#: Each commitment and the measure its progress reports count.
+COMMITMENT_MEASURES = {
+    "internships_committed": ProgressReport.Measure.INTERNSHIPS,
+    "hires_committed": ProgressReport.Measure.HIRES,
+    "training_seats_committed": ProgressReport.Measure.TRAINING,
+}
+
+
+def agreement_is_closed(agreement: Agreement) -> bool:
+    return agreement.status in CLOSED_AGREEMENT_STATUSES
+
+
+def agreement_editable_fields(agreement: Agreement) -> tuple[str, ...]:
+    """The fields of ``AGREEMENT_EDITABLE_FIELDS`` that may still change, given the agreement's status."""
+    return CLOSED_AGREEMENT_EDITABLE_FIELDS if agreement_is_closed(agreement) else AGREEMENT_EDITABLE_FIELDS
+
+
+@dataclass
+class ChangedField:
+    """One line of a change: the field's label and its value before and after, ready to show."""
+
+    field: str
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class ChangeEntry:
+    change: AgreementChange
+    fields: list[ChangedField]
+
+
+_NUMBER_FIELDS = {"duration_months", *COMMITMENT_MEASURES}
+
+
+def _change_value(name: str, value) -> str:
+    if value is None or value == "" or value == []:
+        return "—"
+    if name == "signed_on":
+        return format_jalali(dt.date.fromisoformat(value))
+    if name in _NUMBER_FIELDS:
+        return format_number(value)
+    if isinstance(value, list):
+        return "، ".join(str(v) for v in value)
+    return str(value)
+
+
+def _field_label(name: str) -> str:
+    try:
+        return capfirst(Agreement._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a field since removed: its name is the best label left
+        return name
+
+
+def agreement_changes(agreement: Agreement) -> list[ChangeEntry]:
+    """The agreement's edits, newest first, each with its fields before and after (one query)."""
+    return [
+        ChangeEntry(
+            change=change,
+            fields=[
+                ChangedField(
+                    field=item["field"],
+                    label=_field_label(item["field"]),
+                    old=_change_value(item["field"], item.get("old")),
+                    new=_change_value(item["field"], item.get("new")),
+                )
+                for item in change.changes
+            ],
+        )
+        for change in agreement.changes.select_related("changed_by").order_by("-changed_at", "-pk")
+    ]
 
 
 def province_agreement_summary(*, today: dt.date | None = None) -> dict:

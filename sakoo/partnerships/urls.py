@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.agreements, name="agreements"),
     path("agreements/new/", views.agreement_create, name="agreement_create"),
     path("agreements/<int:pk>/", views.agreement_detail, name="agreement_detail"),
+    path("agreements/<int:pk>/edit/", views.agreement_edit, name="agreement_edit"),
     path("agreements/<int:pk>/report/", views.agreement_report, name="agreement_report"),
     path("agreements/<int:pk>/status/", views.agreement_status, name="agreement_status"),
     path("training/", views.courses, name="courses"),

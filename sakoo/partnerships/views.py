@@ -16,6 +16,7 @@ from sakoo.accounts.scoping import deny, role_required
 from sakoo.geo.models import County
 from sakoo.partnerships import selectors, services
 from sakoo.partnerships.forms import (
+    AgreementEditForm,
     AgreementForm,
     CourseFilterForm,
     CourseForm,
@@ -62,6 +63,7 @@ def agreement_detail(request, pk: int):
         "employers": agreement.employers.select_related("county").order_by("name"),
         "reports": selectors.agreement_reports(agreement),
         "courses": agreement.courses.select_related("county").order_by("starts_on"),
+        "changes": selectors.agreement_changes(agreement),
         "can_manage": can_manage,
     }
     if can_manage:
@@ -82,6 +84,29 @@ def agreement_create(request):
             messages.success(request, _("The agreement is recorded."))
             return redirect("partnerships:agreement_detail", pk=agreement.pk)
     return render(request, "partnerships/agreement_form.html", {"form": form})
+
+
+@role_required(Role.PROVINCE_ADMIN)
+def agreement_edit(request, pk: int):
+    """Correct an agreement's parties, dates or commitments; the change is kept with who, when and why."""
+    agreement = selectors.get_agreement_for_user(request, pk)
+    editable = selectors.agreement_editable_fields(agreement)
+    form = AgreementEditForm(request.POST or None, agreement=agreement, editable=editable)
+    if request.method == "POST" and form.is_valid():
+        try:
+            change = services.agreement_update(
+                agreement=agreement, changed_by=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            if change is None:
+                messages.info(request, _("Nothing was changed."))
+            else:
+                messages.success(request, _("The changes to the agreement are saved."))
+            return redirect("partnerships:agreement_detail", pk=agreement.pk)
+    context = {"form": form, "agreement": agreement, "closed": selectors.agreement_is_closed(agreement)}
+    return render(request, "partnerships/agreement_edit.html", context)
 
 
 @role_required(Role.PROVINCE_ADMIN)

@@ -95,6 +95,17 @@ def test_only_the_province_admin_reports_progress_and_changes_status(client, wor
     )
 
 
+@pytest.mark.parametrize("which", ["own", "other"])
+def test_only_the_province_admin_edits_an_agreement(client, world, which):
+    url = reverse("partnerships:agreement_edit", args=[world[which]["agreement"].pk])
+    orgs = world["agreement_orgs"]
+    assert _matrix(client, url, expect(**{ADMIN: 200}), orgs) == {}
+    # An empty form is shown again with its errors (200) and changes nothing; everyone else is refused.
+    assert _matrix(client, url, expect(**{ADMIN: 200}), orgs, method="post", data={"title": ""}) == {}
+    world[which]["agreement"].refresh_from_db()
+    assert world[which]["agreement"].changes.count() == 0
+
+
 def test_the_party_employer_sees_only_its_agreements_in_the_list(client, world):
     login_as(client, EMPLOYER, organisation=world["own"]["company"].organisation)
 
