@@ -83,7 +83,7 @@ def summary(request):
         "as_of": timezone.localdate().isoformat(),  # figures are read live: the date of this answer
         "definitions": {
             **selectors.DEFINITIONS,
-            "source": "Sakoo: cooperatives' profiles, jobs reports, "
+            "source": "Sakoo: cooperatives' profiles, members reports, jobs reports, "
             "support applications and follow-ups recorded by cooperatives, county officers, "
             "agencies and the province",
         },

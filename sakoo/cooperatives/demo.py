@@ -1,6 +1,7 @@
 """Synthetic demo data for employment cooperatives: the support package, about 60 cooperatives over the
-province's counties and sectors, their dated jobs reports, and about 120 applications in every state with
-their steps and follow-ups. Deterministic from the seed and the date it runs; a few seconds.
+province's counties and sectors, their first members report (written by the registration) and dated jobs
+reports, and about 120 applications in every state with their steps and follow-ups. Deterministic from
+the seed and the date it runs; a few seconds.
 
 Cooperatives are the profiles of employers flagged as cooperatives: those the jobs demo made are used
 first, and the rest are registered here (invented names, legal IDs with a valid check digit)."""
@@ -23,6 +24,7 @@ from sakoo.cooperatives.models import (
     Cooperative,
     FollowUp,
     JobsReport,
+    MembersReport,
     Sector,
     Status,
     SupportItem,
@@ -271,6 +273,7 @@ def demo_cooperatives_ensure(*, seed: int = 1404, reset: bool = False, today: dt
         ApplicationStep.objects.filter(application__cooperative__in=demo).delete()
         Application.objects.filter(cooperative__in=demo).delete()
         JobsReport.objects.filter(cooperative__in=demo).delete()
+        MembersReport.objects.filter(cooperative__in=demo).delete()
         demo.delete()
 
     sectors = [s for s in SECTOR_WEIGHTS for _ in range(SECTOR_WEIGHTS[s])]

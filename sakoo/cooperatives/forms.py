@@ -188,6 +188,24 @@ class JobsReportForm(ErrorSummaryMixin, forms.Form):
     reported_on = JalaliDateField(label=_("Date"), required=False, help_text=_("Empty: today."))
 
 
+class MembersReportForm(ErrorSummaryMixin, forms.Form):
+    """The cooperative's members by sex on a day (a new dated report; earlier ones are kept)."""
+
+    members_male = _count_field(
+        _("Male members"),
+        required_msg=_("Male members: enter a number (zero if none)."),
+        invalid_msg=_("Male members: enter a whole number, such as ۱۲."),
+        min_msg=_("Male members: enter zero or more."),
+    )
+    members_female = _count_field(
+        _("Female members"),
+        required_msg=_("Female members: enter a number (zero if none)."),
+        invalid_msg=_("Female members: enter a whole number, such as ۱۲."),
+        min_msg=_("Female members: enter zero or more."),
+    )
+    reported_on = JalaliDateField(label=_("Date"), required=False, help_text=_("Empty: today."))
+
+
 class FilterForm(forms.Form):
     sector = forms.ChoiceField(
         label=_("Sector"), choices=[("", _("All sectors")), *Sector.choices], required=False

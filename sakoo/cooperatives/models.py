@@ -1,7 +1,8 @@
 """Employment cooperatives (تعاونی‌های اشتغال‌زا) and their support package (بسته حمایتی).
 
 A ``Cooperative`` is the profile of an ``employers.Employer`` flagged ``is_cooperative``: sector, county
-and village, registration number, members by sex, and dated jobs reports. The package is a catalogue of
+and village, registration number, its current members by sex (set from its latest dated members report),
+and dated jobs reports. The package is a catalogue of
 ``SupportItem`` rows an admin extends in /admin/; a cooperative applies for items (``Application``), the
 county officer or the province admin reviews, each step is kept (``ApplicationStep``) and the jobs the
 support actually created are followed up (``FollowUp``).
@@ -76,6 +77,50 @@ class Cooperative(models.Model):
     @property
     def name(self) -> str:
         return self.employer.name
+
+    @property
+    def members(self) -> int:
+        return self.members_male + self.members_female
+
+
+class MembersReport(models.Model):
+    """How many men and women are members of the cooperative on a day. Never edited: a change is a new
+    report. The latest (by date, then by entry) gives the cooperative's current ``members_male`` and
+    ``members_female``, which ``services.members_report_add`` keeps in step in the same transaction."""
+
+    cooperative = models.ForeignKey(
+        Cooperative,
+        verbose_name=_("cooperative"),
+        on_delete=models.CASCADE,
+        related_name="members_reports",
+    )
+    reported_on = models.DateField(_("date"))
+    members_male = models.PositiveIntegerField(_("male members"))
+    members_female = models.PositiveIntegerField(_("female members"))
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("members report")
+        verbose_name_plural = _("members reports")
+        ordering = ["-reported_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(members_male__gt=0) | Q(members_female__gt=0),
+                name="cooperatives_members_report_has_members",
+                violation_error_message=_("Members: a cooperative has at least one member."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cooperative_id} {self.reported_on}: {self.members_male}+{self.members_female}"
 
     @property
     def members(self) -> int:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from sakoo.accounts.models import Role
 from sakoo.accounts.scoping import (
@@ -33,6 +34,7 @@ from sakoo.cooperatives.models import (
     Cooperative,
     FollowUp,
     JobsReport,
+    MembersReport,
     Sector,
     Status,
     SupportItem,
@@ -166,7 +168,8 @@ def can_deliver(user, application: Application) -> bool:
 
 
 def can_report(user, cooperative: Cooperative) -> bool:
-    """Jobs reports and follow-ups: the cooperative's users, its county officers, province admins."""
+    """Jobs reports, members reports and follow-ups: the cooperative's users, its county officers,
+    province admins."""
     if user.is_superuser or has_role(user, Role.PROVINCE_ADMIN):
         return True
     if has_role(user, Role.COUNTY_OFFICER):
@@ -198,6 +201,22 @@ def jobs_reports(cooperative: Cooperative) -> QuerySet[JobsReport]:
     return cooperative.jobs_reports.select_related("reported_by").order_by("-reported_on", "-pk")
 
 
+def members_reports(cooperative: Cooperative) -> QuerySet[MembersReport]:
+    """The cooperative's members reports, the latest first (by date, then by entry)."""
+    return cooperative.members_reports.select_related("reported_by").order_by("-reported_on", "-pk")
+
+
+def registered_on(cooperative: Cooperative) -> dt.date:
+    """The day the cooperative was registered: the date of its first members report (written by the
+    registration, or by migration 0003 for profiles made before members reports existed), else the
+    local day its profile was created. No members report may be dated earlier."""
+    first = cooperative.members_reports.order_by("reported_on", "pk").values_list("reported_on", flat=True)
+    day = first.first()
+    if day is not None:
+        return day
+    return timezone.localdate(cooperative.created_at) if cooperative.created_at else timezone.localdate()
+
+
 def applications_of(cooperative: Cooperative) -> QuerySet[Application]:
     return (
         cooperative.applications.select_related("item")
@@ -218,8 +237,8 @@ def follow_ups_of(application: Application):
 
 DEFINITIONS = {
     "cooperatives": "cooperatives with a profile in Sakoo (employers flagged as cooperatives)",
-    "members_male": "male members, as last recorded in the cooperatives' profiles",
-    "members_female": "female members, as last recorded in the cooperatives' profiles",
+    "members_male": "male members: each cooperative's latest dated members report",
+    "members_female": "female members: each cooperative's latest dated members report",
     "jobs": "current employees of the cooperatives: each cooperative's latest dated jobs report",
     "applications": "support applications made (every status)",
     "approved": "applications approved or delivered",

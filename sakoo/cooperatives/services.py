@@ -19,10 +19,12 @@ from sakoo.cooperatives.models import (
     Cooperative,
     FollowUp,
     JobsReport,
+    MembersReport,
     Sector,
     Status,
     SupportItem,
 )
+from sakoo.cooperatives.selectors import registered_on
 from sakoo.core.forms import normalize_model_text
 from sakoo.core.jalali import format_jalali
 from sakoo.core.text import normalize_digits
@@ -88,18 +90,71 @@ def cooperative_register(
     normalize_model_text(cooperative, "village")
     cooperative.full_clean()
     cooperative.save()
+    MembersReport.objects.create(
+        cooperative=cooperative,
+        reported_on=day,
+        members_male=members_male,
+        members_female=members_female,
+        reported_by=by,
+    )
     JobsReport.objects.create(cooperative=cooperative, reported_on=day, jobs=jobs, reported_by=by)
     return cooperative
 
 
 @transaction.atomic
-def cooperative_update_members(
-    *, cooperative: Cooperative, members_male: int, members_female: int
-) -> Cooperative:
-    cooperative.members_male, cooperative.members_female = members_male, members_female
-    cooperative.full_clean()
+def members_report_add(
+    *,
+    cooperative: Cooperative,
+    members_male: int | None,
+    members_female: int | None,
+    on: dt.date | None = None,
+    by=None,
+) -> MembersReport:
+    """Record how many men and women are members of the cooperative on a day (today by default).
+
+    Reports are never edited; a correction is a new report. Refused, naming each field at once, when
+    the day is in the future or before the cooperative's registration (``selectors.registered_on``),
+    when a count is missing or negative, or when there is no member at all. The latest report (by
+    date, then by entry) becomes the cooperative's current ``members_male`` and ``members_female`` in
+    the same transaction, so a report dated before the latest is kept in the history without changing
+    the current counts."""
+    # One writer at a time per cooperative (a no-op on SQLite, where writes are serialised anyway).
+    Cooperative.objects.select_for_update().only("pk").get(pk=cooperative.pk)
+    errors: dict[str, list[str]] = {}
+    for field, count, message in (
+        ("members_male", members_male, _("Male members: enter zero or more.")),
+        ("members_female", members_female, _("Female members: enter zero or more.")),
+    ):
+        if count is None or count < 0:
+            errors[field] = [message]
+    if not errors and members_male + members_female < 1:
+        errors["members_male"] = [_("Members: a cooperative has at least one member.")]
+    today = timezone.localdate()
+    day = on or today
+    registered = registered_on(cooperative)
+    if day > today:
+        errors["reported_on"] = [_("Date: the day has not come yet; enter today or an earlier day.")]
+    elif day < registered:
+        errors["reported_on"] = [
+            _("Date: the cooperative was registered on %(day)s; enter that day or a later one.")
+            % {"day": format_jalali(registered)}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    report = MembersReport(
+        cooperative=cooperative,
+        reported_on=day,
+        members_male=members_male,
+        members_female=members_female,
+        reported_by=by,
+    )
+    report.full_clean()
+    report.save()
+    latest = cooperative.members_reports.order_by("-reported_on", "-pk").first()
+    cooperative.members_male, cooperative.members_female = latest.members_male, latest.members_female
+    cooperative.full_clean(exclude=["employer", "county"], validate_unique=False)
     cooperative.save(update_fields=["members_male", "members_female"])
-    return cooperative
+    return report
 
 
 def jobs_report_add(*, cooperative: Cooperative, jobs: int, on: dt.date | None = None, by=None) -> JobsReport:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/jobs/", views.jobs_report, name="jobs_report"),
+    path("<int:pk>/members/", views.members_report, name="members_report"),
     path("<int:pk>/apply/", views.apply, name="apply"),
     path("applications/", views.applications, name="applications"),
     path("applications/<int:pk>/", views.application_detail, name="application"),

@@ -20,6 +20,7 @@ from sakoo.cooperatives.forms import (
     FilterForm,
     FollowUpForm,
     JobsReportForm,
+    MembersReportForm,
     ProfileForm,
 )
 from sakoo.cooperatives.models import OPEN_STATUSES, Sector, Status, Unit
@@ -105,6 +106,7 @@ def detail(request, pk: int):
         {
             "cooperative": cooperative,
             "reports": selectors.jobs_reports(cooperative)[:24],
+            "members_reports": selectors.members_reports(cooperative)[:24],
             "applications": applications,
             "is_member": selectors.is_member(request.user, cooperative),
             "can_report": selectors.can_report(request.user, cooperative),
@@ -139,10 +141,48 @@ def jobs_report(request, pk: int):
         {
             "cooperative": cooperative,
             "reports": selectors.jobs_reports(cooperative)[:24],
+            "members_reports": selectors.members_reports(cooperative)[:24],
             "applications": selectors.applications_of(cooperative),
             "is_member": selectors.is_member(request.user, cooperative),
             "can_report": True,
             "jobs_form": form,
+        },
+    )
+
+
+@role_required(*selectors.REPORTER_ROLES)
+def members_report(request, pk: int):
+    """Report the cooperative's members by sex on a day (the same users as for jobs reports). A new
+    dated report; the latest sets the cooperative's current counts."""
+    cooperative = selectors.get_cooperative_for_user(request, pk)
+    if not selectors.can_report(request.user, cooperative):
+        deny(request, "cooperatives.members_report")
+    form = MembersReportForm(
+        request.POST if request.method == "POST" else None,
+        initial={"members_male": cooperative.members_male, "members_female": cooperative.members_female},
+    )
+    if form.is_valid():
+        try:
+            services.members_report_add(
+                cooperative=cooperative,
+                members_male=form.cleaned_data["members_male"],
+                members_female=form.cleaned_data["members_female"],
+                on=form.cleaned_data.get("reported_on"),
+                by=request.user,
+            )
+        except ValidationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("The members report is recorded."))
+            return redirect("cooperatives:detail", pk=cooperative.pk)
+    return render(
+        request,
+        "cooperatives/members.html",
+        {
+            "cooperative": cooperative,
+            "form": form,
+            "members_reports": selectors.members_reports(cooperative)[:24],
+            "registered_on": selectors.registered_on(cooperative),
         },
     )
 

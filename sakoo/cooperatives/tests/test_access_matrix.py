@@ -140,6 +140,20 @@ def test_follow_up_and_jobs_report_posts(client, world, which, allowed):
     assert _matrix(client, world, jobs, expect(**allowed), method="post", data={}) == {}
 
 
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize(
+    ("which", "allowed"),
+    [("own", {EMPLOYER: 200, COUNTY: 200, ADMIN: 200}), ("other", {EMPLOYER: 404, COUNTY: 404, ADMIN: 200})],
+)
+def test_members_report_page_is_for_those_who_file_jobs_reports(client, world, which, allowed, method):
+    from sakoo.cooperatives.models import MembersReport
+
+    url = reverse("cooperatives:members_report", args=[world[which]["cooperative"].pk])
+    # An empty report is shown again with its errors (200): access without a change.
+    assert _matrix(client, world, url, expect(**allowed), method=method, data={}) == {}
+    assert MembersReport.objects.count() == 0
+
+
 def test_an_agency_officer_sees_only_the_applications_for_its_items(client, world):
     mixed = ApplicationFactory(cooperative=world["own"]["cooperative"], item=world["other"]["item"])
     login_as(client, AGENCY, organisation=world["orgs"][AGENCY])

@@ -7,7 +7,15 @@ import pytest
 from django.core.management import call_command
 
 from sakoo.cooperatives.demo import APPLICATIONS, COOPERATIVES, demo_cooperatives_ensure
-from sakoo.cooperatives.models import Application, Cooperative, FollowUp, Status, SupportItem
+from sakoo.cooperatives.models import (
+    Application,
+    Cooperative,
+    FollowUp,
+    JobsReport,
+    MembersReport,
+    Status,
+    SupportItem,
+)
 from sakoo.cooperatives.testing import CooperativeEmployerFactory, activity
 from sakoo.geo.factories import CountyFactory
 
@@ -55,6 +63,11 @@ def _snapshot():
                 "application__cooperative__registration_number", "reported_on", "jobs_created"
             )
         ),
+        sorted(
+            MembersReport.objects.values_list(
+                "cooperative__registration_number", "reported_on", "members_male", "members_female"
+            )
+        ),
     )
 
 
@@ -83,6 +96,16 @@ def test_the_demo_has_applications_in_every_state_and_cooperatives_in_every_sect
     assert len(sectors) == 5
     assert SupportItem.objects.count() == 7
     assert Application.objects.filter(status=Status.APPROVED, deadline__isnull=True).count() == 0
+
+
+def test_each_demo_cooperative_has_its_first_members_report_on_its_registration_day(counties):
+    demo_cooperatives_ensure(seed=1, today=TODAY)
+
+    for cooperative in Cooperative.objects.all():
+        first_jobs_report = JobsReport.objects.filter(cooperative=cooperative).order_by("reported_on").first()
+        assert list(
+            cooperative.members_reports.values_list("reported_on", "members_male", "members_female")
+        ) == [(first_jobs_report.reported_on, cooperative.members_male, cooperative.members_female)]
 
 
 def test_employers_already_flagged_as_cooperatives_are_used_first(counties):
