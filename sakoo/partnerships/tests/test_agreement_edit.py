@@ -2,6 +2,7 @@
 
 import datetime as dt
 import itertools
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from sakoo.accounts.testing import login_as
+from sakoo.core.text import to_persian_digits
 from sakoo.core.validators import make_legal_id
 from sakoo.partnerships import selectors, services
 from sakoo.partnerships.forms import AgreementEditForm
@@ -377,3 +379,15 @@ def test_an_unknown_agreement_is_404_for_the_admin(client):
     login_as(client, "province_admin")
 
     assert client.get(reverse("partnerships:agreement_edit", args=[999_999])).status_code == 404
+
+
+def test_the_edit_page_names_the_companies_behind_the_national_ids(client):
+    company = _company()
+    agreement = AgreementFactory(employers=[company])
+    login_as(client, "province_admin")
+
+    body = client.get(reverse("partnerships:agreement_edit", args=[agreement.pk])).content.decode()
+
+    current = re.search(r'data-testid="current-companies">(.*?)</p>', body, flags=re.S).group(1)
+    assert to_persian_digits(company.name) in current
+    assert to_persian_digits(company.legal_id) in current
