@@ -32,6 +32,23 @@ def _count_field(label, *, required_msg="", invalid_msg, min_msg, required=True)
     )
 
 
+def _members_field(sex: str):
+    """The number of male or female members, with the same messages on registration and in a report."""
+    if sex == "male":
+        return _count_field(
+            _("Male members"),
+            required_msg=_("Male members: enter a number (zero if none)."),
+            invalid_msg=_("Male members: enter a whole number, such as ۱۲."),
+            min_msg=_("Male members: enter zero or more."),
+        )
+    return _count_field(
+        _("Female members"),
+        required_msg=_("Female members: enter a number (zero if none)."),
+        invalid_msg=_("Female members: enter a whole number, such as ۱۲."),
+        min_msg=_("Female members: enter zero or more."),
+    )
+
+
 class ApplicationForm(ErrorSummaryMixin, forms.Form):
     """A cooperative's application. For an item counted in rials the amount is typed in tomans
     (``amount``); otherwise the number of seats or months (``quantity``)."""
@@ -128,18 +145,8 @@ class ProfileForm(ErrorSummaryMixin, forms.Form):
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric", "dir": "ltr", "autocomplete": "off"}),
     )
-    members_male = _count_field(
-        _("Male members"),
-        required_msg=_("Male members: enter a number (zero if none)."),
-        invalid_msg=_("Male members: enter a whole number, such as ۱۲."),
-        min_msg=_("Male members: enter zero or more."),
-    )
-    members_female = _count_field(
-        _("Female members"),
-        required_msg=_("Female members: enter a number (zero if none)."),
-        invalid_msg=_("Female members: enter a whole number, such as ۱۲."),
-        min_msg=_("Female members: enter zero or more."),
-    )
+    members_male = _members_field("male")
+    members_female = _members_field("female")
     jobs = _count_field(
         _("Current employees"),
         required_msg=_("Current employees: enter how many people the cooperative employs today."),
@@ -191,18 +198,8 @@ class JobsReportForm(ErrorSummaryMixin, forms.Form):
 class MembersReportForm(ErrorSummaryMixin, forms.Form):
     """The cooperative's members by sex on a day (a new dated report; earlier ones are kept)."""
 
-    members_male = _count_field(
-        _("Male members"),
-        required_msg=_("Male members: enter a number (zero if none)."),
-        invalid_msg=_("Male members: enter a whole number, such as ۱۲."),
-        min_msg=_("Male members: enter zero or more."),
-    )
-    members_female = _count_field(
-        _("Female members"),
-        required_msg=_("Female members: enter a number (zero if none)."),
-        invalid_msg=_("Female members: enter a whole number, such as ۱۲."),
-        min_msg=_("Female members: enter zero or more."),
-    )
+    members_male = _members_field("male")
+    members_female = _members_field("female")
     reported_on = JalaliDateField(label=_("Date"), required=False, help_text=_("Empty: today."))
 
 
