@@ -44,6 +44,7 @@ PAGES = [
     ("staff-login", "/accounts/login/staff/", None, True),
     ("search", "/search/", None, True),
     ("search-query", "/search/?q=حسابدار", None, True),
+    ("search-filtered", f"/search/?q=حسابدار&county={TABRIZ}&min_wage=۱۰۰۰۰۰۰۰&near=1", None, True),
     ("atlas", "/atlas/", '.atlas-leaflet[data-ready="1"]', True),
     ("county-sheet", f"/atlas/county/{TABRIZ}/", None, True),
     ("vacancy", "vacancy", None, False),
@@ -288,7 +289,7 @@ def test_english_shell_is_ltr_and_accessible(a11y_page, data):
 
 
 # Labour-square pages: the coordinator's today board and request page, and the figures (signed in).
-SQUARES_PAGES = ["board", "request", "figures", "square-figures"]
+SQUARES_PAGES = ["board", "request", "figures", "square-figures", "square-edit", "square-new"]
 
 
 @pytest.mark.parametrize("name", SQUARES_PAGES)
@@ -312,14 +313,17 @@ def test_labour_square_page_has_no_serious_accessibility_violations(a11y_page, l
         CheckInFactory(labourer=LabourerFactory(square=square))
     LabourerFactory(square=square)
     request = DayRequestFactory(square=square, work_date=timezone.localdate())
-    path = {
-        "board": f"/squares/{square.pk}/today/",
-        "request": f"/squares/requests/{request.pk}/",
-        "figures": "/squares/",
-        "square-figures": f"/squares/{square.pk}/",
+    admin = UserFactory(role=Role.PROVINCE_ADMIN)
+    path, user = {
+        "board": (f"/squares/{square.pk}/today/", coordinator),
+        "request": (f"/squares/requests/{request.pk}/", coordinator),
+        "figures": ("/squares/", coordinator),
+        "square-figures": (f"/squares/{square.pk}/", coordinator),
+        "square-edit": (f"/squares/{square.pk}/edit/", coordinator),  # its practical details
+        "square-new": ("/squares/new/", admin),  # all of a square
     }[name]
     client = Client()
-    client.force_login(coordinator, backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     cookie = client.cookies[settings.SESSION_COOKIE_NAME]
     a11y_page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
     page = a11y_page
@@ -337,7 +341,16 @@ def test_labour_square_page_has_no_serious_accessibility_violations(a11y_page, l
 
 # Employment cooperatives: the package, the cooperative's pages (its user) and the review pages (the
 # county officer, with the decision forms), signed in.
-COOPERATIVES_PAGES = ["package", "register", "cooperative", "apply", "application", "applications", "figures"]
+COOPERATIVES_PAGES = [
+    "package",
+    "register",
+    "cooperative",
+    "apply",
+    "members",
+    "application",
+    "applications",
+    "figures",
+]
 
 
 @pytest.mark.parametrize("name", COOPERATIVES_PAGES)
@@ -369,6 +382,7 @@ def test_cooperatives_page_has_no_serious_accessibility_violations(a11y_page, li
         "register": ("/cooperatives/register/", member),
         "cooperative": (f"/cooperatives/{cooperative.pk}/", member),
         "apply": (f"/cooperatives/{cooperative.pk}/apply/", member),
+        "members": (f"/cooperatives/{cooperative.pk}/members/", member),
         "application": (f"/cooperatives/applications/{application.pk}/", officer),
         "applications": ("/cooperatives/applications/", officer),
         "figures": ("/cooperatives/figures/", officer),
@@ -405,6 +419,7 @@ PARTNERSHIPS_PAGES = [
     "agreements",
     "agreement",
     "report",
+    "agreement-edit",
 ]
 
 
@@ -454,6 +469,7 @@ def test_partnerships_page_has_no_serious_accessibility_violations(a11y_page, li
         "agreements": (admin, "/partnerships/"),
         "agreement": (admin, f"/partnerships/agreements/{agreement.pk}/"),
         "report": (admin, f"/partnerships/agreements/{agreement.pk}/report/"),
+        "agreement-edit": (admin, f"/partnerships/agreements/{agreement.pk}/edit/"),
     }[name]
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
