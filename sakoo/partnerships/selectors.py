@@ -237,6 +237,15 @@ class AgreementProgress:
         return next(p for p in self.measures if p.measure == measure)
 
 
+def _latest_reports(agreement_ids) -> dict[tuple[int, str], ProgressReport]:
+    """The report that counts for each (agreement, measure): the latest by date, then by entry."""
+    latest: dict[tuple[int, str], ProgressReport] = {}
+    reports = ProgressReport.objects.filter(agreement_id__in=agreement_ids).select_related("reported_by")
+    for report in reports.order_by("-as_of", "-pk"):
+        latest.setdefault((report.agreement_id, report.measure), report)
+    return latest
+
+
 def agreements_progress(agreements, *, today: dt.date | None = None) -> list[AgreementProgress]:
     """Progress of each agreement, in a fixed number of queries (whatever the number of agreements)."""
     from sakoo.vacancies.models import Placement
@@ -261,9 +270,7 @@ def agreements_progress(agreements, *, today: dt.date | None = None) -> list[Agr
         .annotate(n=Count("pk"))
         .values_list("course__agreement_id", "n")
     )
-    latest: dict[tuple[int, str], ProgressReport] = {}
-    for report in ProgressReport.objects.filter(agreement_id__in=ids).select_related("reported_by"):
-        latest.setdefault((report.agreement_id, report.measure), report)  # newest first (ordering)
+    latest = _latest_reports(ids)
     out = []
     for agreement in agreements:
         ends_on = agreement_ends_on(agreement)
@@ -313,11 +320,8 @@ def agreement_reports(agreement: Agreement) -> QuerySet[ProgressReport]:
 
 
 def latest_reports(agreement: Agreement) -> dict[str, ProgressReport]:
-    """The report that counts for each measure (the latest by date, then by entry)."""
-    latest: dict[str, ProgressReport] = {}
-    for report in agreement_reports(agreement):
-        latest.setdefault(report.measure, report)
-    return latest
+    """The report that counts for each measure of one agreement."""
+    return {measure: report for (_pk, measure), report in _latest_reports([agreement.pk]).items()}
 
 
 def earliest_report(agreement: Agreement) -> ProgressReport | None:

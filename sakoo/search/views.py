@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from sakoo.core.money import format_money
-from sakoo.core.text import is_persian_language, to_persian_digits
 from sakoo.search.forms import SearchForm
 from sakoo.search.selectors import counties_by_code, province_county_options, typeahead, vacancy_search
 
@@ -73,17 +72,13 @@ def _filter_chips(form, params: dict) -> list[dict]:
         name = ref.name if ref else data["county"]
         if data.get("near"):
             name = _("%(county)s and its neighbours") % {"county": name}
-        add("county", _("County"), name, {"county": None, "near": None})
+        add("county", FILTER_LABELS["county"], name, {"county": None, "near": None})
     if data.get("occupation"):
-        code = data["occupation"]
-        add(
-            "occupation",
-            _("Occupation group"),
-            to_persian_digits(code) if is_persian_language() else code,
-            {"occupation": None},
-        )
+        add("occupation", FILTER_LABELS["occupation"], data["occupation"], {"occupation": None})
     if data.get("min_wage") is not None:
-        add("min_wage", _("Minimum wage"), format_money(data["min_wage"], "toman"), {"min_wage": None})
+        add(
+            "min_wage", FILTER_LABELS["min_wage"], format_money(data["min_wage"], "toman"), {"min_wage": None}
+        )
     for name in _CHOICE_FILTERS:
         value = data.get(name)
         if value:

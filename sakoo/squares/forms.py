@@ -172,11 +172,6 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.county.name_fa})" if obj.county_id else obj.name
 
 
-class CountyChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.name_fa
-
-
 class SquareDetailsForm(ErrorSummaryMixin, forms.Form):
     """A square's practical details: what its coordinators may change."""
 
@@ -225,7 +220,7 @@ class SquareForm(SquareDetailsForm):
         max_length=120,
         error_messages={"required": _("Name of the square: enter the name people know it by.")},
     )
-    county = CountyChoiceField(
+    county = forms.ModelChoiceField(
         label=_("County"),
         queryset=County.objects.none(),
         error_messages={

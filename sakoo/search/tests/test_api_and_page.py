@@ -120,11 +120,13 @@ def test_search_page_shows_each_active_filter_with_a_link_that_removes_it(client
             "min_wage": "۲۰۰۰۰۰۰۰",
             "contract": "permanent",
             "it": "0",
+            "occupation": "24",
         },
     )
     html = r.content.decode()
     chips = _chips(html)
-    assert set(chips) == {"county", "min_wage", "contract", "it"}
+    assert set(chips) == {"county", "occupation", "min_wage", "contract", "it"}
+    assert chips["occupation"][0] == "گروه شغلی: ۲۴"
     assert chips["county"][0] == "شهرستان: تبریز و شهرستان‌های همسایه"
     assert chips["min_wage"][0] == "حداقل حقوق: ۲۰٬۰۰۰٬۰۰۰ تومان"
     assert chips["it"][0] == "فناوری اطلاعات: خیر"
