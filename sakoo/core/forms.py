@@ -39,6 +39,7 @@ __all__ = [
     "PersianCharField",
     "PersianIntegerField",
     "ShebaField",
+    "TimeOfDayField",
     "normalize_model_text",
 ]
 
@@ -239,6 +240,42 @@ class JalaliMonthField(forms.CharField):
     def prepare_value(self, value):
         if isinstance(value, tuple) and len(value) == 2:
             return f"{value[0]:04d}-{value[1]:02d}"
+        return value
+
+
+class _TimePlaceholder:
+    """``۰۵:۳۰`` in the page's digits at template time."""
+
+    def __str__(self) -> str:
+        return to_persian_digits("05:30") if is_persian_language() else "05:30"
+
+
+class TimeOfDayField(forms.TimeField):
+    """A time of day typed as ``۰۵:۳۰`` (any digits; ``:``, ``.`` or ``٫`` between hours and minutes) →
+    ``datetime.time``; shown in the page's digits.
+
+    A text input, like the Jalali dates: a browser's time picker writes the device's digits and AM/PM. The
+    decimal keyboard on phones has a separator key, which a numeric one may not."""
+
+    widget = forms.TextInput
+    input_formats = ["%H:%M", "%H:%M:%S"]
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.update({"inputmode": "decimal", "dir": "ltr", "autocomplete": "off"})
+        attrs.setdefault("placeholder", _TimePlaceholder())
+        return attrs
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = strip_bidi_controls(normalize_digits(value)).strip()
+            value = value.replace(PERSIAN_DECIMAL_SEPARATOR, ":").replace(".", ":")
+        return super().to_python(value)
+
+    def prepare_value(self, value):
+        if isinstance(value, dt.time):
+            text = value.strftime("%H:%M")
+            return to_persian_digits(text) if is_persian_language() else text
         return value
 
 

@@ -18,8 +18,8 @@ from sakoo.core.forms import (
     NationalIdField,
     PersianCharField,
     PersianIntegerField,
+    TimeOfDayField,
 )
-from sakoo.core.text import normalize_digits, strip_bidi_controls
 from sakoo.geo.models import County
 from sakoo.squares.models import Assignment, InsuranceStatus, Square, Trade
 
@@ -150,21 +150,6 @@ class DayRequestForm(ErrorSummaryMixin, forms.Form):
         if not walk_in:
             del self.fields["employer_name"]
             del self.fields["employer_mobile"]
-
-
-class TimeOfDayField(forms.TimeField):
-    """A time of day such as ``۰۵:۳۰`` (any digits; ``:`` or ``.`` between hours and minutes) → ``time``.
-
-    Rendered as ``<input type="time">`` (a time picker on phones); typed text is parsed on the server."""
-
-    widget = forms.TimeInput(attrs={"type": "time", "dir": "ltr"}, format="%H:%M")
-    input_formats = ["%H:%M", "%H:%M:%S"]
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = strip_bidi_controls(normalize_digits(value)).strip()
-            value = value.replace("\u066b", ":").replace(".", ":")
-        return super().to_python(value)
 
 
 class MunicipalityChoiceField(forms.ModelChoiceField):

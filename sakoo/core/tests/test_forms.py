@@ -16,6 +16,7 @@ from sakoo.core.forms import (
     PersianCharField,
     PersianIntegerField,
     ShebaField,
+    TimeOfDayField,
     normalize_model_text,
 )
 
@@ -203,3 +204,31 @@ def test_month_field_placeholder_is_this_month_in_the_page_digits():
         )
     with translation.override("en"):
         assert f'placeholder="{year}-{month:02d}"' in str(F()["month"])
+
+
+class HoursForm(forms.Form):
+    opens_at = TimeOfDayField(error_messages={"invalid": "Opens at: enter a time such as 05:30."})
+
+
+@pytest.mark.parametrize("typed", ["05:30", "۰۵:۳۰", "٠٥:٣٠", "۵:۳۰", "05.30", "۰۵٫۳۰", " 05:30:00 "])
+def test_a_time_of_day_in_any_digits_and_separator(typed):
+    form = HoursForm({"opens_at": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["opens_at"] == dt.time(5, 30)
+
+
+@pytest.mark.parametrize("typed", ["25:00", "۰۵:۶۰", "صبح", "5"])
+def test_a_time_that_is_not_one_is_refused_and_kept(typed):
+    form = HoursForm({"opens_at": typed})
+    assert form.errors == {"opens_at": ["Opens at: enter a time such as 05:30."]}
+    assert f'value="{typed}"' in str(form["opens_at"])
+
+
+def test_a_time_is_shown_in_the_pages_digits_as_a_text_input():
+    form = HoursForm(initial={"opens_at": dt.time(5, 30)})
+    with translation.override("fa"):
+        html = str(form["opens_at"])
+        assert 'type="text"' in html and 'inputmode="decimal"' in html
+        assert 'value="۰۵:۳۰"' in html and 'placeholder="۰۵:۳۰"' in html
+    with translation.override("en"):
+        assert 'value="05:30"' in str(form["opens_at"])

@@ -99,7 +99,7 @@ def test_a_square_closes_after_it_opens():
     with pytest.raises(ValidationError) as exc:
         _create(opens_at=dt.time(10, 0), closes_at=dt.time(10, 0))
 
-    assert exc.value.message_dict == {"closes_at": ["ساعت پایان: ساعت پایان باید بعد از ساعت شروع باشد."]}
+    assert exc.value.message_dict == {"closes_at": ["ساعت پایان: میدان باید بعد از ساعت شروع بسته شود."]}
 
 
 def test_every_broken_rule_is_reported_at_once_and_nothing_is_written():
@@ -299,7 +299,7 @@ def test_hours_in_the_wrong_order_are_refused_next_to_the_closing_time(client):
     )
 
     assert response.context["form"].errors == {
-        "closes_at": ["ساعت پایان: ساعت پایان باید بعد از ساعت شروع باشد."],
+        "closes_at": ["ساعت پایان: میدان باید بعد از ساعت شروع بسته شود."],
     }
     assert 'value="۰۶:۰۰"' in response.content.decode()
     assert Square.objects.count() == 0
